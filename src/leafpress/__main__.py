@@ -1,0 +1,5 @@
+"""Allow ``python -m leafpress``."""
+
+from leafpress.cli import run
+
+run()

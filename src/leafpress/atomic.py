@@ -1,0 +1,46 @@
+"""Writing outputs atomically: a temporary file beside the target, then a rename."""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from leafpress.errors import BuildError
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write bytes so that the target is either the old file or the complete new one."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".part"
+        )
+    except OSError as error:
+        raise _write_error(target, error) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise _write_error(target, error) from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _write_error(target: Path, error: OSError) -> BuildError:
+    if error.errno == errno.ENOSPC:
+        hint = "The disk is full. Free some space and build again; the previous file is unchanged."
+    elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        hint = f"leafpress may not write to {target.parent}. Check its permissions, or use --out."
+    else:
+        hint = "Check the output folder, or choose another with --out."
+    return BuildError.single(
+        f"cannot write the output: {error.strerror or error}", path=target, hint=hint
+    )

@@ -1,0 +1,157 @@
+"""Real content tagged: content outside the structure tree (01-005) and Artifact nesting."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import pikepdf
+
+from leafpress.audit.context import AuditContext
+from leafpress.audit.fonts import decode_text
+from leafpress.audit.interpreter import TextRun
+from leafpress.audit.model import Finding
+from leafpress.audit.tree import ObjKey, StructTree
+from leafpress.pdf_structure import MarkedContent, parent_tree
+
+MAX_LISTED = 6
+
+
+def _status(
+    tree: StructTree, marked: tuple[MarkedContent, ...], owner: ObjKey, page: ObjKey
+) -> str:
+    """'artifact', 'tagged', 'orphan' (innermost MCID not in the tree) or 'untagged'."""
+    for sequence in reversed(marked):
+        if sequence.is_artifact:
+            return "artifact"
+        mcid = sequence.mcid
+        if mcid is not None:
+            reachable = (owner, mcid) in tree.mcids or (page, mcid) in tree.mcids
+            return "tagged" if reachable else "orphan"
+    return "untagged"
+
+
+def _untagged(marked: tuple[MarkedContent, ...]) -> bool:
+    """True when no enclosing sequence is an Artifact or carries an MCID."""
+    return not any(m.is_artifact or m.mcid is not None for m in marked)
+
+
+def _listing(items: list[str]) -> str:
+    shown = ", ".join(items[:MAX_LISTED])
+    return shown + (f" and {len(items) - MAX_LISTED} more" if len(items) > MAX_LISTED else "")
+
+
+def _orphan_label(ctx: AuditContext, page: int, mcid: int) -> str | None:
+    """Name the element the ParentTree gives for an unreachable MCID, if it gives one."""
+    try:
+        numbers = parent_tree(ctx.pdf)
+        key = ctx.pdf.pages[page - 1].obj.get("/StructParents")
+        if numbers is None or key is None or int(key) not in numbers:
+            return None
+        entries = numbers[int(key)]
+        if isinstance(entries, pikepdf.Array) and mcid < len(entries):
+            element = entries[mcid]
+            if isinstance(element, pikepdf.Dictionary) and "/S" in element:
+                number = f" (object {element.objgen[0]})" if element.is_indirect else ""
+                return f"{str(element.S)[1:]}{number}"
+    except (pikepdf.PdfError, KeyError, TypeError, ValueError, IndexError):
+        return None
+    return None
+
+
+def _text_sample(ctx: AuditContext, runs: list[TextRun]) -> str:
+    text = "".join(decode_text(ctx, run) for run in runs).strip()
+    if not text:
+        return ""
+    return f' (text: "{text[:40]}{"…" if len(text) > 40 else ""}")'
+
+
+def check_tagged_content(ctx: AuditContext) -> list[Finding]:
+    """01-005: every piece of content is tagged (MCID reachable from the root) or an Artifact."""
+    tree = ctx.tree
+    scan = ctx.scan
+    findings: list[Finding] = []
+    if tree.root is None:
+        findings.append(
+            Finding(
+                "01-005",
+                "The document has no structure tree (StructTreeRoot): none of its content "
+                "is tagged.",
+            )
+        )
+    untagged_text: dict[int, list[TextRun]] = defaultdict(list)
+    for run in scan.texts:
+        if _untagged(run.marked):
+            untagged_text[run.page].append(run)
+    untagged_paint: dict[int, Counter[str]] = defaultdict(Counter)
+    for painting in scan.paintings:
+        if _untagged(painting.marked):
+            untagged_paint[painting.page][painting.kind] += 1
+    for page in sorted(set(untagged_text) | set(untagged_paint)):
+        parts = []
+        if untagged_text[page]:
+            count = len(untagged_text[page])
+            parts.append(
+                f"{count} text-showing operator(s){_text_sample(ctx, untagged_text[page])}"
+            )
+        parts += [f"{n} {kind} painting operator(s)" for kind, n in untagged_paint[page].items()]
+        findings.append(
+            Finding(
+                "01-005",
+                f"{'; '.join(parts)} outside any tagged or Artifact marked content.",
+                page,
+            )
+        )
+    findings += _orphans(ctx)
+    return findings
+
+
+def _orphans(ctx: AuditContext) -> list[Finding]:
+    tree = ctx.tree
+    orphans: dict[int, dict[int, None]] = defaultdict(dict)
+    texts: dict[tuple[int, int], list[TextRun]] = defaultdict(list)
+    for sequence in ctx.scan.sequences:
+        mcid = sequence.marked[-1].mcid
+        if mcid is None or any(outer.is_artifact for outer in sequence.marked[:-1]):
+            continue
+        if (sequence.owner, mcid) in tree.mcids or (sequence.page_key, mcid) in tree.mcids:
+            continue
+        orphans[sequence.page][mcid] = None
+    for run in ctx.scan.texts:
+        if _status(tree, run.marked, run.owner, run.page_key) == "orphan":
+            innermost = next((m.mcid for m in reversed(run.marked) if m.mcid is not None), -1)
+            texts[(run.page, innermost)].append(run)
+    findings = []
+    for page, mcids in sorted(orphans.items()):
+        labels = [label for mcid in mcids if (label := _orphan_label(ctx, page, mcid))]
+        sample = _text_sample(ctx, [run for mcid in mcids for run in texts[(page, mcid)]])
+        findings.append(
+            Finding(
+                "01-005",
+                f"Marked content MCID {_listing([str(m) for m in mcids])} is not reachable "
+                f"from the structure tree root{sample}.",
+                page,
+                f"orphaned {_listing(labels)}" if labels else None,
+            )
+        )
+    return findings
+
+
+def check_artifact_nesting(ctx: AuditContext) -> list[Finding]:
+    """01-003 Artifacts inside tagged content; 01-004 tagged content inside Artifacts."""
+    inside_tagged: Counter[int] = Counter()
+    inside_artifact: Counter[int] = Counter()
+    for sequence in ctx.scan.sequences:
+        new, outer = sequence.marked[-1], sequence.marked[:-1]
+        if new.is_artifact and any(m.mcid is not None for m in outer):
+            inside_tagged[sequence.page] += 1
+        if new.mcid is not None and any(m.is_artifact for m in outer):
+            inside_artifact[sequence.page] += 1
+    findings = [
+        Finding("01-003", f"{n} Artifact sequence(s) inside tagged marked content.", page)
+        for page, n in sorted(inside_tagged.items())
+    ]
+    findings += [
+        Finding("01-004", f"{n} tagged (MCID) sequence(s) inside an Artifact.", page)
+        for page, n in sorted(inside_artifact.items())
+    ]
+    return findings

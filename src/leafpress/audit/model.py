@@ -1,0 +1,48 @@
+"""The audit's result types: one finding, one file's report, and the unreadable-file error."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from leafpress.errors import LeafpressError
+
+AUDIT_ERROR = "audit-error"
+"""Condition code of a finding that says a check could not finish on this file."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One failed condition: its Matterhorn (or large-print) code, what, and where."""
+
+    condition: str
+    message: str
+    page: int | None = None
+    """One-based page number, when the failure is on a page."""
+    element: str | None = None
+    """The structure element, annotation or font concerned, in words."""
+
+
+@dataclass(frozen=True)
+class AuditReport:
+    """Everything one audit of one file found."""
+
+    path: Path
+    findings: list[Finding]
+    checks_run: list[str]
+    large_print: bool
+
+    @property
+    def passed(self) -> bool:
+        """True when no check failed and every check ran to the end."""
+        return not self.findings
+
+    def conditions(self) -> set[str]:
+        """The distinct condition codes found."""
+        return {finding.condition for finding in self.findings}
+
+
+class UnreadablePdfError(LeafpressError):
+    """The file is not a PDF, or is too damaged to open (exit code 2)."""
+
+    exit_code = 2

@@ -1,0 +1,120 @@
+"""The build recipe: load, select, render HTML, produce PDF, post-process, write, record deps."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pikepdf
+
+from leafpress import deps, governance, htmlrender, pdf, pdffinish
+from leafpress.atomic import write_atomic
+from leafpress.config import Settings
+from leafpress.definitions import LoadedLeaflet
+from leafpress.imposition import impose
+from leafpress.library import Library
+from leafpress.selection import Selection, select
+from leafpress.variants import FORMATS, VARIANTS
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What the user asked for, beyond the definitions themselves."""
+
+    project_root: Path
+    out: Path
+    today: dt.date
+    settings: Settings
+    variants: tuple[str, ...] = ()
+    allow_overdue: bool = False
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """The files one leaflet build wrote."""
+
+    leaflet: str
+    variant: str
+    outputs: tuple[Path, ...]
+    pages: int
+
+
+def stylesheets_for(selection: Selection, variant: str, project_root: Path) -> list[Path]:
+    """The variant's and the format's stylesheets, in cascade order."""
+    definition = selection.leaflet.definition
+    presentation = VARIANTS[variant](definition.paper)
+    layout = FORMATS[definition.format](presentation.paper)
+    names = [*presentation.stylesheets, layout.stylesheet]
+    return [project_root / "styles" / name for name in names]
+
+
+def _render(selection: Selection, options: htmlrender.RenderOptions, root: Path) -> tuple[str, int]:
+    styles = stylesheets_for(selection, options.variant, root)
+    html = htmlrender.render_html(selection, options, root / "templates")
+    layout = FORMATS[selection.leaflet.definition.format](selection.leaflet.definition.paper)
+    if layout.pad_to_multiple <= 1:
+        return html, 0
+    # Booklets: lay out once to learn the page count, which decides the contents page
+    # and how many notes pages pad the booklet to a multiple of four.
+    source = selection.leaflet.path
+    pages = pdf.page_count(html, stylesheets=styles, project_root=root, source=source)
+    options = replace(options, estimated_pages=pages)
+    html = htmlrender.render_html(selection, options, root / "templates")
+    pages = pdf.page_count(html, stylesheets=styles, project_root=root, source=source)
+    padding = -pages % layout.pad_to_multiple
+    if padding:
+        options = replace(options, padding_pages=padding)
+        html = htmlrender.render_html(selection, options, root / "templates")
+    return html, padding
+
+
+def build_variant(
+    leaflet: LoadedLeaflet, library: Library, variant: str, options: BuildOptions
+) -> BuildResult:
+    """Build one leaflet in one variant and write its files atomically."""
+    root = options.project_root
+    under_review = governance.has_overdue(leaflet, library, options.today)
+    if under_review and not options.allow_overdue:
+        governance.refuse_overdue(leaflet, library, options.today)
+    selection = select(leaflet, library)
+    render_options = htmlrender.RenderOptions(
+        variant=variant,
+        today=options.today,
+        under_review=under_review,
+        contents_min_pages=options.settings.contents_min_pages,
+    )
+    html, _ = _render(selection, render_options, root)
+    styles = stylesheets_for(selection, variant, root)
+    raw = pdf.render_pdf(html, stylesheets=styles, project_root=root, source=leaflet.path)
+    reading = pdffinish.finish(raw, variant=variant)
+    folder = options.out / leaflet.id
+    target = folder / f"{variant}.pdf"
+    outputs = [target]
+    imposed: bytes | None = None
+    definition = leaflet.definition
+    if FORMATS[definition.format](VARIANTS[variant](definition.paper).paper).imposed:
+        imposed = _impose(reading, target.name)
+        outputs.append(folder / f"{variant}-print.pdf")
+    with pikepdf.open(io.BytesIO(reading)) as finished:
+        pages = len(finished.pages)
+    write_atomic(target, reading)
+    if imposed is not None:
+        write_atomic(outputs[1], imposed)
+    inputs = deps.inputs_of(selection, root)
+    write_atomic(folder / f"{variant}.d", deps.depfile_text(outputs, inputs).encode())
+    return BuildResult(leaflet.id, variant, tuple(outputs), pages)
+
+
+def _impose(reading: bytes, reading_name: str) -> bytes:
+    with pikepdf.open(io.BytesIO(reading)) as source:
+        sheets = impose(source, reading_filename=reading_name)
+        sheets.docinfo["/LeafpressPurpose"] = "print-only"
+        return pdffinish.save_reproducibly(sheets)
+
+
+def variants_to_build(leaflet: LoadedLeaflet, options: BuildOptions) -> list[str]:
+    """The variants asked for that this leaflet offers (all of them by default)."""
+    offered = leaflet.definition.variants
+    return [v for v in offered if not options.variants or v in options.variants]

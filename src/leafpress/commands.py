@@ -1,0 +1,172 @@
+"""What each CLI command does, on typed arguments, printing with rich."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from leafpress import deps, governance
+from leafpress.build import BuildOptions, build_variant, variants_to_build
+from leafpress.config import load_settings
+from leafpress.definitions import LoadedLeaflet, leaflet_paths, load_leaflet, load_leaflets
+from leafpress.errors import InputError, LeafpressError, Problem, ProblemCollector
+from leafpress.library import Library, load_library
+from leafpress.readability import measure
+from leafpress.selection import select
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def report_problems(problems: Iterable[Problem], *, label: str = "error") -> None:
+    """Print located problems, one per entry, with what to do."""
+    style = "bold red" if label == "error" else "bold yellow"
+    for problem in problems:
+        err.print(f"[{style}]{label}[/]: {problem.location()}: {problem.message}", markup=True,
+                  emoji=False)
+        if problem.hint:
+            err.print(f"  → {problem.hint}", markup=False, emoji=False)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def build(*, project: Path, leaflets: Sequence[Path], out: Path, variants: Sequence[str],
+          today: dt.date, allow_overdue: bool, strict: bool) -> int:
+    """Build leaflets; one failing leaflet does not stop the others. Return the exit code."""
+    settings = load_settings(project)
+    library = load_library(project)
+    paths = [p if p.is_absolute() else Path.cwd() / p for p in leaflets] or leaflet_paths(project)
+    if not paths:
+        raise InputError.single("there are no leaflets to build", path=project / "leaflets",
+                                hint="Add a leaflet definition such as leaflets/my-leaflet.yaml.")
+    if strict:
+        _refuse_warnings(library, [], today, settings.review_due_window_days)
+    out_dir = out if out.is_absolute() else Path.cwd() / out
+    options = BuildOptions(project, out_dir, today, settings, tuple(variants), allow_overdue)
+    failures: list[str] = []
+    built = 0
+    for path in paths:
+        try:
+            leaflet = load_leaflet(path, project)
+            for variant in variants_to_build(leaflet, options):
+                result = build_variant(leaflet, library, variant, options)
+                built += 1
+                for output in result.outputs:
+                    _out_line(f"built {_relative(output, Path.cwd())} ({result.pages} pages)")
+        except LeafpressError as error:
+            report_problems(error.problems)
+            failures.append(_relative(path, Path.cwd()))
+    if failures:
+        err.print(f"{len(failures)} leaflet(s) failed: {', '.join(failures)}; "
+                  f"{built} file set(s) built.", markup=False)
+        return 1
+    return 0
+
+
+def _out_line(text: str) -> None:
+    out.print(text, markup=False, emoji=False)
+
+
+def _refuse_warnings(library: Library, leaflets: list[LoadedLeaflet], today: dt.date,
+                     window: int) -> None:
+    due = [f for f in governance.review_findings(library, leaflets, today, window)]
+    if due:
+        raise InputError(f.problem(today) for f in due)
+
+
+def list_project(project: Path) -> None:
+    """Print every leaflet and every section with its title."""
+    library = load_library(project)
+    leaflets = load_leaflets(leaflet_paths(project), project)
+    table = Table(title="Leaflets", show_lines=False)
+    for column in ("id", "title", "format", "paper", "variants", "sections"):
+        table.add_column(column)
+    for leaflet in leaflets:
+        d = leaflet.definition
+        title = f"{d.title}: {d.subtitle}" if d.subtitle else d.title
+        table.add_row(d.id, title, d.format, d.paper, ", ".join(d.variants), str(len(d.sections)))
+    out.print(table)
+    sections = Table(title="Sections")
+    for column in ("id", "title", "status", "next review"):
+        sections.add_column(column)
+    for section_id, section in sorted(library.sections.items()):
+        review = section.meta.review
+        sections.add_row(section_id, section.meta.title, review.status,
+                         review.next_review_date.isoformat())
+    out.print(sections)
+
+
+def check(project: Path, *, today: dt.date, strict: bool) -> int:
+    """Validate everything without rendering; report readability and review status."""
+    settings = load_settings(project)
+    problems = ProblemCollector()
+    library: Library | None = None
+    leaflets: list[LoadedLeaflet] = []
+    try:
+        library = load_library(project)
+    except InputError as error:
+        problems.extend(error)
+    try:
+        leaflets = load_leaflets(leaflet_paths(project), project)
+    except InputError as error:
+        problems.extend(error)
+    if library is not None:
+        for leaflet in leaflets:
+            try:
+                select(leaflet, library)
+            except InputError as error:
+                problems.extend(error)
+    warnings: list[Problem] = []
+    if library is not None:
+        warnings += _readability(library, settings.readability_min)
+        for finding in governance.review_findings(
+            library, leaflets, today, settings.review_due_window_days
+        ):
+            (problems.problems if finding.overdue else warnings).append(finding.problem(today))
+    report_problems(problems.problems)
+    report_problems(warnings, label="error" if strict else "warning")
+    count_sections = len(library.sections) if library else 0
+    failed = bool(problems.problems) or (strict and bool(warnings))
+    verdict = "failed" if failed else "passed"
+    err.print(f"check {verdict}: {len(leaflets)} leaflet(s), {count_sections} section(s), "
+              f"{len(problems.problems)} error(s), {len(warnings)} warning(s).", markup=False)
+    return 1 if failed else 0
+
+
+def _readability(library: Library, minimum: float) -> list[Problem]:
+    table = Table(title="Readability (Flesch reading ease; higher is easier)")
+    for column in ("section", "ease", "avg words/sentence", "longest sentence"):
+        table.add_column(column)
+    warnings: list[Problem] = []
+    for section_id, section in sorted(library.sections.items()):
+        result = measure(section.body)
+        longest = result.longest_sentence
+        short = longest if len(longest) <= 60 else longest[:57] + "..."
+        table.add_row(section_id, f"{result.flesch_reading_ease:.1f}",
+                      f"{result.average_sentence_length:.1f}",
+                      f"{result.longest_sentence_words} words: {short}")
+        if result.flesch_reading_ease < minimum:
+            warnings.append(Problem(
+                section.path, section.body_line, None,
+                f"reading ease {result.flesch_reading_ease:.1f} is below {minimum:g} "
+                f"(average sentence {result.average_sentence_length:.1f} words; longest "
+                f"{result.longest_sentence_words} words)",
+                f"Use shorter sentences and everyday words. Longest sentence: \"{longest}\"",
+            ))
+    out.print(table)
+    return warnings
+
+
+def targets(project: Path, out_dir: Path) -> None:
+    """Print the generated make rules."""
+    leaflets = load_leaflets(leaflet_paths(project), project)
+    _out_line(deps.targets_makefile(leaflets, out_dir, project))

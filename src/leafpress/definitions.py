@@ -1,0 +1,114 @@
+"""Loading and validating leaflet definitions and publisher profiles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from leafpress.errors import InputError, ProblemCollector
+from leafpress.models import LeafletDefinition, Publisher
+from leafpress.sourcefile import read_source
+from leafpress.validation import did_you_mean, validate
+from leafpress.yamlload import YamlDocument, load_yaml
+
+
+@dataclass(frozen=True)
+class LoadedLeaflet:
+    """A validated definition, with its file, its positions and its resolved publisher."""
+
+    definition: LeafletDefinition
+    path: Path
+    document: YamlDocument
+    publisher: Publisher
+    publisher_path: Path
+
+    @property
+    def id(self) -> str:
+        """The leaflet's id."""
+        return self.definition.id
+
+
+def publishers_dir(project_root: Path) -> Path:
+    """Where named publisher profiles live."""
+    return project_root / "leaflets" / "publishers"
+
+
+def _load_publisher(name: str, leaflet: Path, document: YamlDocument, root: Path) -> Path:
+    folder = publishers_dir(root)
+    path = folder / f"{name}.yaml"
+    if not path.is_file():
+        known = sorted(p.stem for p in folder.glob("*.yaml"))
+        position = document.position(("publisher",))
+        raise InputError.single(
+            f"unknown publisher profile '{name}'",
+            path=leaflet,
+            line=position.line if position else None,
+            column=position.column if position else None,
+            hint=(did_you_mean(name, known) + f" Profiles are files in {folder}; "
+                  f"known: {', '.join(known) or 'none'}.").strip(),
+        )
+    return path
+
+
+def _check_logo(publisher: Publisher, base: Path, root: Path, document: YamlDocument) -> None:
+    if publisher.logo is None:
+        return
+    target = (base.parent / publisher.logo.path).resolve()
+    position = document.position(("logo", "path")) or document.position(("publisher", "logo"))
+    line = position.line if position else None
+    if not target.is_relative_to(root.resolve()):
+        raise InputError.single(
+            f"logo '{publisher.logo.path}' is outside the project", path=base, line=line,
+            hint="Keep the logo inside the project, for example in content/images/.",
+        )
+    if not target.is_file():
+        raise InputError.single(
+            f"logo '{publisher.logo.path}' does not exist", path=base, line=line,
+            hint=f"Check the path; it is relative to {base.name}. Looked for {target}.",
+        )
+
+
+def load_leaflet(path: Path, project_root: Path) -> LoadedLeaflet:
+    """Load one leaflet definition and its publisher, reporting every problem together."""
+    document = load_yaml(read_source(path), path)
+    if not isinstance(document.data, dict):
+        raise InputError.single(
+            "a leaflet definition must be a set of 'key: value' lines", path=path, line=1,
+            hint="See docs/leaflet-format.md for the keys a leaflet needs.",
+        )
+    definition = validate(LeafletDefinition, document)
+    if isinstance(definition.publisher, Publisher):
+        publisher, publisher_path, publisher_doc = definition.publisher, path, document
+    else:
+        publisher_path = _load_publisher(definition.publisher, path, document, project_root)
+        publisher_doc = load_yaml(read_source(publisher_path), publisher_path)
+        publisher = validate(Publisher, publisher_doc)
+    _check_logo(publisher, publisher_path, project_root, publisher_doc)
+    stem = path.stem
+    if stem != definition.id:
+        position = document.position(("id",))
+        raise InputError.single(
+            f"the id '{definition.id}' does not match the file name '{path.name}'",
+            path=path, line=position.line if position else None,
+            hint=f"Rename the file to {definition.id}.yaml or set id: {stem}; "
+            "outputs are named after the id.",
+        )
+    return LoadedLeaflet(definition, path, document, publisher, publisher_path)
+
+
+def leaflet_paths(project_root: Path) -> list[Path]:
+    """Every leaflet definition in the project, sorted."""
+    return sorted((project_root / "leaflets").glob("*.yaml"))
+
+
+def load_leaflets(paths: list[Path], project_root: Path) -> list[LoadedLeaflet]:
+    """Load many definitions, collecting every problem before stopping."""
+    problems = ProblemCollector()
+    loaded: list[LoadedLeaflet] = []
+    for path in paths:
+        try:
+            loaded.append(load_leaflet(path, project_root))
+        except InputError as error:
+            problems.extend(error)
+    problems.raise_if_any()
+    return loaded

@@ -1,0 +1,92 @@
+"""Review governance: overdue and soon-due sections, and which leaflets use them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from leafpress.definitions import LoadedLeaflet
+from leafpress.errors import InputError, Problem
+from leafpress.library import Library
+from leafpress.long_dates import long_date
+from leafpress.models import SectionSource
+
+
+@dataclass(frozen=True)
+class ReviewFinding:
+    """A section that is overdue (error) or due soon (warning)."""
+
+    section: SectionSource
+    due: dt.date
+    overdue: bool
+    used_by: tuple[str, ...]
+
+    def problem(self, today: dt.date) -> Problem:
+        """The finding as a located message."""
+        days = abs((self.due - today).days)
+        if self.overdue:
+            message = (f"section '{self.section.meta.id}' is overdue for review: next review was "
+                       f"{long_date(self.due)} ({days} days ago)")
+        else:
+            message = (f"section '{self.section.meta.id}' is due for review on "
+                       f"{long_date(self.due)} (in {days} days)")
+        users = ", ".join(self.used_by) or "no leaflet"
+        hint = (f"Used by: {users}. Review the text, then update 'reviewed' and 'next_review' "
+                "(or 'cycle_years') in its front matter.")
+        return Problem(self.section.path, _review_line(self.section.path), None, message, hint)
+
+
+def _review_line(path: Path) -> int | None:
+    try:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if line.strip().startswith(("next_review:", "cycle_years:", "reviewed:")):
+                return number
+    except OSError:
+        return None
+    return None
+
+
+def review_findings(
+    library: Library, leaflets: list[LoadedLeaflet], today: dt.date, window_days: int
+) -> list[ReviewFinding]:
+    """Every section that is overdue, or due within the window, with its users."""
+    findings = []
+    for section_id, section in sorted(library.sections.items()):
+        due = section.meta.review.next_review_date
+        if due > today + dt.timedelta(days=window_days):
+            continue
+        users = tuple(
+            leaflet.id for leaflet in leaflets
+            if any(use.id == section_id for use in leaflet.definition.sections)
+        )
+        findings.append(ReviewFinding(section, due, due <= today, users))
+    return findings
+
+
+def refuse_overdue(leaflet: LoadedLeaflet, library: Library, today: dt.date) -> None:
+    """Stop a build whose leaflet contains overdue content."""
+    overdue = [
+        ReviewFinding(library.sections[use.id], library.sections[use.id].meta.review.next_review_date,
+                      True, (leaflet.id,))
+        for use in leaflet.definition.sections
+        if use.id in library.sections
+        and library.sections[use.id].meta.review.next_review_date <= today
+    ]
+    if overdue:
+        problems = [finding.problem(today) for finding in overdue]
+        problems.append(Problem(
+            leaflet.path, None, None,
+            f"refusing to build '{leaflet.id}': it contains content past its review date",
+            "Review the sections above, or build with --allow-overdue to print it with an "
+            "'Under review' notice on the first page and in the footer.",
+        ))
+        raise InputError(problems)
+
+
+def has_overdue(leaflet: LoadedLeaflet, library: Library, today: dt.date) -> bool:
+    """Whether any section of the leaflet is past its next review date."""
+    return any(
+        library.sections[use.id].meta.review.next_review_date <= today
+        for use in leaflet.definition.sections if use.id in library.sections
+    )

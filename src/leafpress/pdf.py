@@ -1,0 +1,95 @@
+"""Producing the PDF with WeasyPrint: PDF/UA-1, project-only file access, errors are fatal."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher
+
+from leafpress.errors import BuildError, Problem
+
+
+class ProjectOnlyFetcher(URLFetcher):  # type: ignore[misc]
+    """Fetch only files inside the project, and data: URIs; never the network."""
+
+    def __init__(self, project_root: Path) -> None:
+        super().__init__(allowed_protocols={"file", "data"}, fail_on_errors=True)
+        self._root = project_root.resolve()
+
+    def fetch(self, url: str, headers: Any = None) -> Any:
+        """Refuse anything outside the project before WeasyPrint opens it."""
+        if url.startswith("file:"):
+            from urllib.parse import unquote, urlsplit
+
+            target = Path(unquote(urlsplit(url).path)).resolve()
+            if not target.is_relative_to(self._root):
+                raise ValueError(f"refusing a file outside the project: {target}")
+        elif not url.startswith("data:"):
+            raise ValueError(f"refusing to fetch {url}: leafpress builds never use the network")
+        return super().fetch(url, headers)
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _errors_are_fatal(source: Path) -> Iterator[None]:
+    """WeasyPrint logs some errors and carries on; leafpress stops instead."""
+    collector = _Collector()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(collector)
+    try:
+        yield
+    finally:
+        logger.removeHandler(collector)
+    if collector.messages:
+        raise BuildError(
+            Problem(source, None, None, f"WeasyPrint reported: {message}",
+                    "Fix the content or template this points to; leafpress never ships a "
+                    "PDF that WeasyPrint complained about.")
+            for message in dict.fromkeys(collector.messages)
+        )
+
+
+def render_pdf(
+    html: str,
+    *,
+    stylesheets: list[Path],
+    project_root: Path,
+    source: Path,
+) -> bytes:
+    """Render HTML to tagged PDF/UA-1 bytes, failing on any WeasyPrint error."""
+    fonts = FontConfiguration()
+    fetcher = ProjectOnlyFetcher(project_root)
+    with _errors_are_fatal(source):
+        document = HTML(string=html, base_url=str(project_root) + "/", url_fetcher=fetcher)
+        styles = [
+            CSS(filename=str(path), url_fetcher=fetcher, font_config=fonts) for path in stylesheets
+        ]
+        rendered = document.render(stylesheets=styles, font_config=fonts, pdf_variant="pdf/ua-1")
+        data: bytes = rendered.write_pdf(pdf_variant="pdf/ua-1")
+    return data
+
+
+def page_count(html: str, *, stylesheets: list[Path], project_root: Path, source: Path) -> int:
+    """Lay the document out and count its pages (for booklets' contents and padding)."""
+    fonts = FontConfiguration()
+    fetcher = ProjectOnlyFetcher(project_root)
+    with _errors_are_fatal(source):
+        document = HTML(string=html, base_url=str(project_root) + "/", url_fetcher=fetcher)
+        styles = [
+            CSS(filename=str(path), url_fetcher=fetcher, font_config=fonts) for path in stylesheets
+        ]
+        return len(document.render(stylesheets=styles, font_config=fonts).pages)

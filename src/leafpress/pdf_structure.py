@@ -1,0 +1,316 @@
+"""Typed read-only helpers over pikepdf for a PDF's structure tree and marked content."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import pikepdf
+
+TEXT_SHOWING_OPERATORS = frozenset({"Tj", "TJ", "'", '"'})
+"""Content-stream operators that paint text."""
+
+PageKey = int
+"""Zero-based page index, as used by ``pdf.pages[index]``."""
+
+
+@dataclass(frozen=True)
+class StructNode:
+    """One structure element met while walking the tree, with its context."""
+
+    element: pikepdf.Dictionary = field(repr=False)
+    type: str
+    """The element's /S without the slash, e.g. ``"P"``."""
+    parent: pikepdf.Dictionary = field(repr=False)
+    """The parent element, or the StructTreeRoot for top-level elements."""
+    depth: int
+    """0 for the children of the StructTreeRoot (or of the walk's start)."""
+    page: pikepdf.Dictionary | None = field(repr=False)
+    """The element's /Pg, inherited from the nearest ancestor that has one."""
+
+
+@dataclass(frozen=True)
+class ContentRef:
+    """A marked-content reference (MCID) held in some element's /K."""
+
+    element: pikepdf.Dictionary = field(repr=False)
+    mcid: int
+    page: pikepdf.Dictionary | None = field(repr=False)
+    stream: pikepdf.Object | None = field(default=None, repr=False)
+    """The /Stm of an MCR dictionary (content in a form XObject), else None."""
+
+
+@dataclass(frozen=True)
+class MarkedContent:
+    """One open marked-content sequence (from BDC or BMC)."""
+
+    tag: str
+    """The tag without the slash, e.g. ``"Span"`` or ``"Artifact"``."""
+    properties: pikepdf.Dictionary | None = None
+
+    @property
+    def mcid(self) -> int | None:
+        """The MCID in the property list, if any."""
+        if self.properties is None or "/MCID" not in self.properties:
+            return None
+        return int(self.properties["/MCID"])
+
+    @property
+    def is_artifact(self) -> bool:
+        """True for an /Artifact sequence."""
+        return self.tag == "Artifact"
+
+
+@dataclass(frozen=True)
+class ContentOperator:
+    """One content-stream instruction with the marked content enclosing it.
+
+    For BDC/BMC the new sequence is already on ``marked``; for EMC the
+    sequence being closed is still on it.
+    """
+
+    index: int
+    instruction: pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage = field(
+        repr=False
+    )
+    operator: str
+    marked: tuple[MarkedContent, ...] = field(default=())
+    """Enclosing sequences, outermost first."""
+
+    @property
+    def operands(self) -> list[object]:
+        """The instruction's operands."""
+        return list(self.instruction.operands)
+
+    @property
+    def mcid(self) -> int | None:
+        """The MCID of the innermost enclosing sequence that has one."""
+        for sequence in reversed(self.marked):
+            if sequence.mcid is not None:
+                return sequence.mcid
+        return None
+
+    @property
+    def in_artifact(self) -> bool:
+        """True if any enclosing sequence is an Artifact."""
+        return any(sequence.is_artifact for sequence in self.marked)
+
+    @property
+    def shows_text(self) -> bool:
+        """True for the text-showing operators (Tj, TJ and the quote operators)."""
+        return self.operator in TEXT_SHOWING_OPERATORS
+
+
+def struct_tree_root(pdf: pikepdf.Pdf) -> pikepdf.Dictionary | None:
+    """The catalog's /StructTreeRoot, or None for an untagged PDF."""
+    root = pdf.Root.get("/StructTreeRoot")
+    return root if isinstance(root, pikepdf.Dictionary) else None
+
+
+def struct_type(element: pikepdf.Object) -> str:
+    """An element's /S without the slash ("" if absent)."""
+    if not isinstance(element, pikepdf.Dictionary):
+        return ""
+    kind = element.get("/S")
+    return str(kind)[1:] if isinstance(kind, pikepdf.Name) else ""
+
+
+def kids(node: pikepdf.Object) -> list[pikepdf.Object]:
+    """A node's /K normalised to a list (empty if absent)."""
+    if not isinstance(node, pikepdf.Dictionary) or "/K" not in node:
+        return []
+    value = node["/K"]
+    return list(value) if isinstance(value, pikepdf.Array) else [value]
+
+
+def is_struct_element(obj: object) -> bool:
+    """True for a structure element dictionary (not an MCR/OBJR or an MCID)."""
+    if not isinstance(obj, pikepdf.Dictionary):
+        return False
+    kind = obj.get("/Type")
+    if kind is not None and kind not in (pikepdf.Name.StructElem,):
+        return False
+    return "/S" in obj
+
+
+def page_indices(pdf: pikepdf.Pdf) -> dict[tuple[int, int], PageKey]:
+    """Map each page object's (objnum, gen) to its zero-based index."""
+    return {page.obj.objgen: index for index, page in enumerate(pdf.pages)}
+
+
+def iter_struct_elements(pdf: pikepdf.Pdf) -> Iterator[StructNode]:
+    """Yield every structure element reachable from the root, depth first in order."""
+    root = struct_tree_root(pdf)
+    if root is None:
+        return
+    yield from iter_subtree(root)
+
+
+def iter_subtree(start: pikepdf.Dictionary) -> Iterator[StructNode]:
+    """Yield the structure elements below ``start`` (not ``start`` itself), in order.
+
+    Depths are relative to ``start``; pages inherit from ``start``'s own /Pg only.
+    """
+    start_page = start.get("/Pg")
+    page = start_page if isinstance(start_page, pikepdf.Dictionary) else None
+    yield from _walk(start, 0, page, set())
+
+
+def _walk(
+    parent: pikepdf.Dictionary,
+    depth: int,
+    page: pikepdf.Dictionary | None,
+    seen: set[tuple[int, int]],
+) -> Iterator[StructNode]:
+    for kid in kids(parent):
+        if not is_struct_element(kid):
+            continue
+        assert isinstance(kid, pikepdf.Dictionary)
+        if kid.is_indirect:
+            if kid.objgen in seen:
+                continue
+            seen.add(kid.objgen)
+        own_page = kid.get("/Pg")
+        kid_page = own_page if isinstance(own_page, pikepdf.Dictionary) else page
+        yield StructNode(kid, struct_type(kid), parent, depth, kid_page)
+        yield from _walk(kid, depth + 1, kid_page, seen)
+
+
+def content_refs(node: StructNode) -> Iterator[ContentRef]:
+    """The MCIDs held directly in an element's /K (integers and MCR dictionaries)."""
+    for kid in kids(node.element):
+        if isinstance(kid, int) and not isinstance(kid, bool):
+            yield ContentRef(node.element, int(kid), node.page)
+        elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == pikepdf.Name.MCR:
+            page = kid.get("/Pg")
+            stream = kid.get("/Stm")
+            yield ContentRef(
+                node.element,
+                int(kid["/MCID"]),
+                page if isinstance(page, pikepdf.Dictionary) else node.page,
+                stream,
+            )
+
+
+def node_of(element: pikepdf.Dictionary) -> StructNode:
+    """A StructNode for one element, with its own /P as parent and its own /Pg as page."""
+    parent = element.get("/P")
+    page = element.get("/Pg")
+    return StructNode(
+        element,
+        struct_type(element),
+        parent if isinstance(parent, pikepdf.Dictionary) else pikepdf.Dictionary(),
+        0,
+        page if isinstance(page, pikepdf.Dictionary) else None,
+    )
+
+
+def subtree_refs(element: pikepdf.Dictionary) -> Iterator[ContentRef]:
+    """Every MCID held by an element or its descendants, in order."""
+    yield from content_refs(node_of(element))
+    for node in iter_subtree(element):
+        yield from content_refs(node)
+
+
+def iter_content_refs(pdf: pikepdf.Pdf) -> Iterator[ContentRef]:
+    """Every MCID reachable from the structure tree, in document order."""
+    for node in iter_struct_elements(pdf):
+        yield from content_refs(node)
+
+
+def mcid_owners_from_tree(pdf: pikepdf.Pdf) -> dict[tuple[PageKey, int], pikepdf.Dictionary]:
+    """Map (page index, MCID) to the element whose /K holds it, via the tree.
+
+    Marked content inside form XObjects (MCRs with /Stm) is not included.
+    """
+    indices = page_indices(pdf)
+    owners: dict[tuple[PageKey, int], pikepdf.Dictionary] = {}
+    for ref in iter_content_refs(pdf):
+        if ref.page is None or ref.stream is not None:
+            continue
+        index = indices.get(ref.page.objgen)
+        if index is not None:
+            owners[(index, ref.mcid)] = ref.element
+    return owners
+
+
+def parent_tree(pdf: pikepdf.Pdf) -> pikepdf.NumberTree | None:
+    """The /ParentTree number tree, or None if there is none."""
+    root = struct_tree_root(pdf)
+    if root is None or "/ParentTree" not in root:
+        return None
+    return pikepdf.NumberTree(root["/ParentTree"])
+
+
+def mcid_owners_from_parent_tree(
+    pdf: pikepdf.Pdf,
+) -> dict[tuple[PageKey, int], pikepdf.Dictionary]:
+    """Map (page index, MCID) to an element via each page's /StructParents entry."""
+    tree = parent_tree(pdf)
+    owners: dict[tuple[PageKey, int], pikepdf.Dictionary] = {}
+    if tree is None:
+        return owners
+    for index, page in enumerate(pdf.pages):
+        key = page.obj.get("/StructParents")
+        if key is None or int(key) not in tree:
+            continue
+        entries = tree[int(key)]
+        if not isinstance(entries, pikepdf.Array):
+            continue
+        for mcid, element in enumerate(entries):
+            if isinstance(element, pikepdf.Dictionary):
+                owners[(index, mcid)] = element
+    return owners
+
+
+def _resolve_properties(
+    operand: object, resources: pikepdf.Object | None
+) -> pikepdf.Dictionary | None:
+    if isinstance(operand, pikepdf.Dictionary):
+        return operand
+    if isinstance(operand, pikepdf.Name) and isinstance(resources, pikepdf.Dictionary):
+        named = resources.get("/Properties", pikepdf.Dictionary()).get(operand)
+        if isinstance(named, pikepdf.Dictionary):
+            return named
+    return None
+
+
+def iter_marked_content(
+    content: pikepdf.Page | pikepdf.Object,
+    resources: pikepdf.Object | None = None,
+) -> Iterator[ContentOperator]:
+    """Yield a page's (or content stream's) instructions with their marked-content nesting.
+
+    Named property lists (``/Tag /Name BDC``) are resolved through ``resources``,
+    which defaults to the page's or stream's own /Resources. An EMC without an
+    open sequence is yielded with an empty ``marked``.
+    """
+    if resources is None:
+        holder = content.obj if isinstance(content, pikepdf.Page) else content
+        if isinstance(holder, (pikepdf.Dictionary, pikepdf.Stream)):
+            resources = holder.get("/Resources")
+    stack: list[MarkedContent] = []
+    for index, instruction in enumerate(pikepdf.parse_content_stream(content)):
+        operator = str(instruction.operator)
+        operands = list(instruction.operands)
+        if operator in ("BDC", "BMC"):
+            tag = str(operands[0])[1:] if operands else ""
+            properties = _resolve_properties(operands[1], resources) if operator == "BDC" else None
+            stack.append(MarkedContent(tag, properties))
+            yield ContentOperator(index, instruction, operator, tuple(stack))
+        elif operator == "EMC":
+            yield ContentOperator(index, instruction, operator, tuple(stack))
+            if stack:
+                stack.pop()
+        else:
+            yield ContentOperator(index, instruction, operator, tuple(stack))
+
+
+def page_mcids(page: pikepdf.Page) -> list[int]:
+    """The MCIDs of the marked-content sequences opened on a page, in stream order."""
+    mcids = []
+    for op in iter_marked_content(page):
+        mcid = op.marked[-1].mcid if op.operator in ("BDC", "BMC") else None
+        if mcid is not None:
+            mcids.append(mcid)
+    return mcids

@@ -1,0 +1,181 @@
+"""Safe YAML loading that keeps line numbers and refuses YAML's traps."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from leafpress.errors import InputError, Problem, ProblemCollector
+
+#: A key path into a loaded document, such as ``("sections", 2, "id")``.
+KeyPath = tuple[str | int, ...]
+
+#: Largest number of nodes a document may expand to through aliases (billion laughs).
+MAX_EXPANDED_NODES = 20_000
+
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 booleans and dates left as text for validation."""
+
+
+# YAML 1.1 reads yes/no/on/off as booleans ("the Norway problem"): only true/false are.
+# Dates stay text so the schema can report impossible ones with their line.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in (_BOOL_TAG, _TIMESTAMP_TAG)]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    _BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+@dataclass(frozen=True)
+class Position:
+    """A 1-based line and column in a source file."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class YamlDocument:
+    """Loaded data with the position of every key and value."""
+
+    path: Path
+    data: Any
+    values: dict[KeyPath, Position] = field(default_factory=dict)
+    keys: dict[KeyPath, Position] = field(default_factory=dict)
+
+    def position(self, key_path: KeyPath, *, prefer_key: bool = False) -> Position | None:
+        """Position of a key path, falling back to its nearest known parent."""
+        table = (self.keys, self.values) if prefer_key else (self.values, self.keys)
+        current = tuple(key_path)
+        while True:
+            for positions in table:
+                if current in positions:
+                    return positions[current]
+            if not current:
+                return None
+            current = current[:-1]
+
+
+def _mark_position(mark: yaml.Mark | None, line_offset: int) -> Position | None:
+    if mark is None:
+        return None
+    return Position(mark.line + 1 + line_offset, mark.column + 1)
+
+
+def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
+    """Count nodes as if every alias were copied, without copying anything."""
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    memo[key] = 1  # guards against recursive aliases
+    size = 1
+    if isinstance(node, yaml.SequenceNode):
+        size += sum(_expanded_size(child, memo) for child in node.value)
+    elif isinstance(node, yaml.MappingNode):
+        size += sum(_expanded_size(k, memo) + _expanded_size(v, memo) for k, v in node.value)
+    memo[key] = min(size, MAX_EXPANDED_NODES + 1)
+    return memo[key]
+
+
+def _walk(
+    node: yaml.Node,
+    here: KeyPath,
+    document: YamlDocument,
+    problems: ProblemCollector,
+    line_offset: int,
+) -> None:
+    """Record positions and duplicate keys for every node below ``node``."""
+    position = _mark_position(node.start_mark, line_offset)
+    if position is not None:
+        document.values.setdefault(here, position)
+    if isinstance(node, yaml.SequenceNode):
+        for index, child in enumerate(node.value):
+            _walk(child, (*here, index), document, problems, line_offset)
+    elif isinstance(node, yaml.MappingNode):
+        seen: dict[str, Position | None] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            key_position = _mark_position(key_node.start_mark, line_offset)
+            if key in seen:
+                first = seen[key]
+                where = f" (first given on line {first.line})" if first else ""
+                problems.add(
+                    f"duplicate key '{key}'{where}",
+                    path=document.path,
+                    line=key_position.line if key_position else None,
+                    column=key_position.column if key_position else None,
+                    hint="Keep one of them: YAML would silently use only the last.",
+                )
+                continue
+            seen[key] = key_position
+            if key_position is not None:
+                document.keys[(*here, key)] = key_position
+            _walk(value_node, (*here, key), document, problems, line_offset)
+
+
+def load_yaml(text: str, path: Path, *, line_offset: int = 0) -> YamlDocument:
+    """Parse one YAML document safely, keeping positions; raise InputError on any fault."""
+    loader = _Loader(text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            position = _mark_position(mark, line_offset)
+            reason = error.problem or error.context or "cannot be read"
+            raise InputError(
+                [
+                    Problem(
+                        path,
+                        position.line if position else None,
+                        position.column if position else None,
+                        f"YAML syntax error: {reason}",
+                        "Check the indentation, colons and quotes on this line and the one above.",
+                    )
+                ]
+            ) from None
+        except yaml.YAMLError as error:
+            raise InputError.single(
+                f"YAML cannot be read: {error}", path=path, hint="Save the file as plain YAML."
+            ) from None
+        document = YamlDocument(path=path, data=None)
+        if node is None:
+            return document
+        if _expanded_size(node, {}) > MAX_EXPANDED_NODES:
+            raise InputError.single(
+                "YAML aliases expand to too many values (an alias bomb?)",
+                path=path,
+                line=node.start_mark.line + 1 + line_offset,
+                hint=f"Use fewer '*' aliases; a file may expand to at most "
+                f"{MAX_EXPANDED_NODES} values.",
+            )
+        problems = ProblemCollector()
+        _walk(node, (), document, problems, line_offset)
+        problems.raise_if_any()
+        try:
+            document.data = loader.construct_document(node)
+        except yaml.MarkedYAMLError as error:
+            position = _mark_position(error.problem_mark, line_offset)
+            raise InputError.single(
+                f"YAML value cannot be read: {error.problem}",
+                path=path,
+                line=position.line if position else None,
+                hint="Quote the value if it is meant as text.",
+            ) from None
+        except (ValueError, TypeError, RecursionError) as error:
+            raise InputError.single(
+                f"YAML value cannot be read: {error}", path=path, hint="Quote the value."
+            ) from None
+        return document
+    finally:
+        loader.dispose()
