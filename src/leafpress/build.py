@@ -103,7 +103,7 @@ def build_variant(
     if imposed is not None:
         write_atomic(outputs[1], imposed)
     inputs = deps.inputs_of(selection, root)
-    write_atomic(folder / f"{variant}.d", deps.depfile_text(outputs, inputs).encode())
+    write_atomic(folder / f"{variant}.d", deps.depfile_text(outputs, inputs, root).encode())
     return BuildResult(leaflet.id, variant, tuple(outputs), pages)
 
 

@@ -15,6 +15,9 @@ from leafpress import commands
 from leafpress.errors import LeafpressError
 from leafpress.variants import VARIANTS
 
+#: Exit code for a bug in leafpress itself (1 is bad input, 2 a wrong command line).
+INTERNAL_ERROR = 3
+
 _err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
@@ -129,6 +132,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err.print("Interrupted.")
         return 130
+    except Exception as error:  # a bug in leafpress, not in the user's files
+        if debug:
+            traceback.print_exc()
+        _err.print(f"leafpress: internal error: {type(error).__name__}: {error}\n"
+                   "  → This is a bug in leafpress, not in your files. Run the same command "
+                   "with --debug and report what it prints.", markup=False)
+        return INTERNAL_ERROR
     return 0
 
 

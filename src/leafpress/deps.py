@@ -32,9 +32,9 @@ def _escape(path: Path) -> str:
     return str(path).replace("$", "$$").replace(" ", "\\ ").replace("#", "\\#")
 
 
-def depfile_text(targets: list[Path], inputs: list[Path]) -> str:
+def depfile_text(targets: list[Path], inputs: list[Path], project_root: Path) -> str:
     """A makefile fragment: targets depend on inputs; each input also a phony target (-MP)."""
-    head = " ".join(_escape(t) for t in targets)
+    head = " ".join(_escape(_relative(t, project_root)) for t in targets)
     lines = [f"{head}: \\"]
     lines += [f"  {_escape(p)} \\" for p in inputs[:-1]]
     lines.append(f"  {_escape(inputs[-1])}" if inputs else "")

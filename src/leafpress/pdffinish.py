@@ -49,7 +49,7 @@ def save_reproducibly(pdf: pikepdf.Pdf) -> bytes:
 def finish(data: bytes, *, variant: str, purpose: str = "reading") -> bytes:
     """Apply leafpress's tagging fixes and metadata to WeasyPrint's output."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
-        if postprocess is not None:
+        if postprocess is not None and hasattr(postprocess, 'fix_tagging'):
             postprocess.fix_tagging(pdf)
         pdf.docinfo["/LeafpressVariant"] = variant
         pdf.docinfo["/LeafpressPurpose"] = purpose

@@ -87,9 +87,12 @@ def ten_pages(make_booklet: BookletFactory, save: Saver) -> Path:
 def test_ten_pages_make_three_sheets_in_saddle_stitch_order(ten_pages: Path) -> None:
     sides = [side_pages(labels) for labels in read_labels(ten_pages)]
     assert sides == [
-        (10, 1), (2, None),
-        (None, 3), (4, 9),
-        (8, 5), (6, 7),
+        (10, 1),
+        (2, None),
+        (None, 3),
+        (4, 9),
+        (8, 5),
+        (6, 7),
     ]
     assert sides == expected_sides(10)
 

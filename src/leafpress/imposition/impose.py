@@ -80,8 +80,12 @@ def _number(value: float) -> str:
 
 
 def _side(
-    out: Pdf, layout: SheetLayout, pages: SidePair, forms: dict[int, pikepdf.Stream],
-    trims: list[Box], marks: bytes,
+    out: Pdf,
+    layout: SheetLayout,
+    pages: SidePair,
+    forms: dict[int, pikepdf.Stream],
+    trims: list[Box],
+    marks: bytes,
 ) -> None:
     xobjects = Dictionary()
     lines: list[str] = []
@@ -111,7 +115,7 @@ def _forms(
 ) -> dict[int, pikepdf.Stream]:
     """One form per reading page, clipped to its trim plus bleed away from the spine."""
     placed: dict[int, bool] = {}
-    for (front, back) in saddle_stitch_order(len(source.pages)):
+    for front, back in saddle_stitch_order(len(source.pages)):
         for left, right in (front, back):
             for number, is_right in ((left, False), (right, True)):
                 if number is not None:

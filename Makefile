@@ -1,0 +1,61 @@
+# leafpress: `make` sets everything up and builds every leaflet; `make test` runs the tests.
+# Safe under `make -j`: every PDF is its own target, written atomically.
+
+.DEFAULT_GOAL := all
+.DELETE_ON_ERROR:
+
+PYTHON     ?= python3
+VENV       ?= .venv
+VENV_STAMP ?= $(VENV)/.installed
+LEAFPRESS  ?= $(VENV)/bin/leafpress
+OUT        ?= build
+PYTEST_ARGS ?=
+
+LEAFLET_FILES := $(sort $(wildcard leaflets/*.yaml))
+PDFS :=
+
+.PHONY: all pdfs setup system-deps test check lint golden clean
+
+all: pdfs
+
+setup: $(VENV_STAMP)
+
+# System libraries WeasyPrint needs (Pango, HarfBuzz's subsetter) and poppler's tools.
+system-deps:
+	@sh scripts/system-deps.sh
+
+$(VENV_STAMP): pyproject.toml | system-deps
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(VENV)/bin/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+# Rules for every leaflet and variant, generated from the definitions. Each PDF's
+# dependency file ($(OUT)/<id>/<variant>.d, written by the build like a compiler's -MD)
+# lists the content, templates, styles and fonts it was made from.
+ifeq ($(filter clean system-deps,$(MAKECMDGOALS)),)
+$(OUT)/targets.mk: $(LEAFLET_FILES) | $(VENV_STAMP)
+	@mkdir -p $(OUT)
+	$(LEAFPRESS) targets --out $(OUT) > $@.part && mv $@.part $@
+include $(OUT)/targets.mk
+endif
+
+pdfs: $(PDFS)
+
+test: $(VENV_STAMP)
+	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+
+check: $(VENV_STAMP) pdfs
+	$(LEAFPRESS) check
+	$(LEAFPRESS) audit $(filter-out %-print.pdf,$(PDFS))
+
+lint: $(VENV_STAMP)
+	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/mypy
+
+# Regenerate the golden HTML the tests compare against, after a deliberate change.
+golden: $(VENV_STAMP)
+	$(VENV)/bin/python -m tests.golden
+
+clean:
+	rm -rf $(OUT)

@@ -1,0 +1,72 @@
+"""Open a PDF, run the registered checks on it, and collect one report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pikepdf
+
+from leafpress.audit.context import AuditContext
+from leafpress.audit.large_print import declares_large_print
+from leafpress.audit.model import AUDIT_ERROR, AuditReport, Finding, UnreadablePdfError
+from leafpress.audit.registry import CHECKS, LARGE_PRINT_CHECKS, Check
+
+MAX_CONTENT_PROBLEMS = 5
+
+
+def _open(path: Path) -> pikepdf.Pdf:
+    try:
+        return pikepdf.open(path)
+    except pikepdf.PasswordError:
+        raise UnreadablePdfError.single("the PDF is encrypted with a password", path=path) from None
+    except FileNotFoundError:
+        raise UnreadablePdfError.single("no such file", path=path) from None
+    except IsADirectoryError:
+        raise UnreadablePdfError.single("this is a directory, not a PDF", path=path) from None
+    except Exception as error:  # pikepdf/qpdf raise several types for non-PDF input
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise UnreadablePdfError.single(f"not a readable PDF ({reason})", path=path) from None
+
+
+def _run(name: str, check: Check, ctx: AuditContext) -> list[Finding]:
+    try:
+        return check(ctx)
+    except Exception as error:  # a broken object must become a finding, not a traceback
+        return [Finding(AUDIT_ERROR, f"Check {name} could not finish: {type(error).__name__}: "
+                        f"{error}".rstrip(": "))]  # fmt: skip
+
+
+def _content_problems(ctx: AuditContext) -> list[Finding]:
+    if "scan" not in ctx.__dict__:
+        return []
+    problems = ctx.scan.problems
+    findings = [
+        Finding(AUDIT_ERROR, f"Content could not be fully read: {message}", page)
+        for page, message in problems[:MAX_CONTENT_PROBLEMS]
+    ]
+    if len(problems) > MAX_CONTENT_PROBLEMS:
+        findings.append(
+            Finding(AUDIT_ERROR, f"… and {len(problems) - MAX_CONTENT_PROBLEMS} more content "
+                    "problems.")  # fmt: skip
+        )
+    return findings
+
+
+def audit_pdf(path: Path, *, large_print: bool | None = None) -> AuditReport:
+    """Audit one PDF for PDF/UA-1 (Matterhorn) and, if asked or declared, large print.
+
+    ``large_print=None`` runs the large-print checks only when the document info has
+    ``/LeafpressVariant (large-print)``. Raises UnreadablePdfError if the file cannot
+    be opened as a PDF; any problem inside the PDF becomes a finding instead.
+    """
+    path = Path(path)
+    with _open(path) as pdf:
+        if large_print is None:
+            large_print = declares_large_print(pdf)
+        ctx = AuditContext(pdf, path, large_print)
+        checks = {**CHECKS, **(LARGE_PRINT_CHECKS if large_print else {})}
+        findings: list[Finding] = []
+        for name, check in checks.items():
+            findings += _run(name, check, ctx)
+        findings += _content_problems(ctx)
+    return AuditReport(path, findings, list(checks), large_print)
