@@ -54,9 +54,9 @@ def main() -> None:
     for page_count in (4, 40):
         seconds = seconds_to_impose(page_count)
         per_page[page_count] = seconds / page_count
-        print(
-            f"{page_count:>3} pages: {seconds * 1000:8.2f} ms  ({per_page[page_count] * 1000:.3f} ms/page)"
-        )
+        milliseconds = seconds * 1000
+        each = milliseconds / page_count
+        print(f"{page_count:>3} pages: {milliseconds:8.2f} ms  ({each:.3f} ms/page)")
     ratio = per_page[40] / per_page[4]
     print(f"per-page cost, 40 pages vs 4 pages: {ratio:.2f}x")
 

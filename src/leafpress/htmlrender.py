@@ -51,17 +51,40 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     return environment
 
 
-def qr_svg(url: str) -> Markup:
-    """A QR code for the online version, as inline SVG markup."""
-    code = segno.make(url, error="m")
-    svg = code.svg_inline(scale=4, border=2, omitsize=True)
-    return Markup(svg)
+def qr_data_uri(url: str) -> str:
+    """A QR code for the online version, as an SVG data URI for an <img> with alt text."""
+    return str(segno.make(url, error="m").svg_data_uri(scale=4, border=2, dark="#000000"))
 
 
-def _sections_html(selection: Selection, presentation: Presentation) -> list[dict[str, Any]]:
+#: In booklets, a top-level section (with the sections nested under it) of at least this
+#: many words starts a new page; shorter ones flow on, so short topics do not waste paper.
+CHAPTER_BREAK_WORDS = 200
+
+
+def page_breaks(selection: Selection, layout: Layout) -> list[bool]:
+    """Whether each section starts a new page, from overrides, the definition and length."""
+    policy = selection.leaflet.definition.section_breaks
+    sections = selection.sections
+    words = [len(s.source.body.split()) for s in sections]
+    breaks = []
+    for index, section in enumerate(sections):
+        if section.page_break != "auto":
+            breaks.append(section.page_break == "before")
+        elif section.level != 2 or policy == "never" or (policy == "auto" and not layout.covers):
+            breaks.append(False)
+        elif policy == "always":
+            breaks.append(True)
+        else:
+            end = next((j for j in range(index + 1, len(sections)) if sections[j].level == 2),
+                       len(sections))
+            breaks.append(sum(words[index:end]) >= CHAPTER_BREAK_WORDS)
+    return breaks
+
+
+def _sections_html(selection: Selection, layout: Layout) -> list[dict[str, Any]]:
     project_root = selection.leaflet.path.parent.parent
     rendered = []
-    for section in selection.sections:
+    for section, new_page in zip(selection.sections, page_breaks(selection, layout), strict=True):
         context = markdown.RenderContext(
             section_path=section.source.path,
             project_root=project_root,
@@ -75,6 +98,7 @@ def _sections_html(selection: Selection, presentation: Presentation) -> list[dic
                 "heading": section.heading,
                 "level": section.level,
                 "page_break": section.page_break,
+                "new_page": new_page,
                 "html": Markup(markdown.render(section.source.body, context)),
             }
         )
@@ -102,7 +126,8 @@ def document_context(selection: Selection, options: RenderOptions) -> dict[str, 
         "presentation": presentation,
         "layout": layout,
         "page_size": f"{width:g}mm {height:g}mm",
-        "sections": _sections_html(selection, presentation),
+        "footer_wide": presentation.paper == "A4" and presentation.min_text_pt < 16,
+        "sections": _sections_html(selection, layout),
         "references": selection.references,
         "credits": selection.credits,
         "glossary": selection.glossary,
@@ -112,7 +137,7 @@ def document_context(selection: Selection, options: RenderOptions) -> dict[str, 
         "next_review": long_date(selection.next_review, language),
         "show_contents": show_contents,
         "padding_pages": options.padding_pages,
-        "qr_svg": qr_svg(definition.url) if definition.url else None,
+        "qr_data_uri": qr_data_uri(definition.url) if definition.url else None,
         "long_date": lambda value: long_date(value, language),
     }
 

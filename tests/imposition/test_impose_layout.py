@@ -27,33 +27,49 @@ class Label:
     upright: bool
 
 
+@dataclass(frozen=True)
+class Word:
+    """A word and its box from pdftotext -bbox (y grows downwards)."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+def read_words(path: Path) -> list[tuple[float, float, list[Word]]]:
+    """(width, height, words) for every page, from pdftotext's word boxes."""
+    result = subprocess.run(
+        ["pdftotext", "-bbox", str(path), "-"], capture_output=True, check=True, text=True
+    )
+    pages = []
+    for page in ET.fromstring(result.stdout).iter(f"{XHTML}page"):
+        words = [
+            Word(w.text or "", *(float(w.get(k, 0)) for k in ("xMin", "yMin", "xMax", "yMax")))
+            for w in page.iter(f"{XHTML}word")
+        ]
+        pages.append((float(page.get("width", 0)), float(page.get("height", 0)), words))
+    return pages
+
+
 def read_labels(path: Path) -> list[list[Label]]:
-    """The "Page N" labels on every side, from pdftotext's word boxes.
+    """The "Page N" labels on every side.
 
     A label is upright when "Page" is left of its number and sits in the top half of
     the sheet, where the fixture draws it. A side rotated by 180 degrees fails both.
     """
-    result = subprocess.run(
-        ["pdftotext", "-bbox", str(path), "-"], capture_output=True, check=True, text=True
-    )
     sides: list[list[Label]] = []
-    for page in ET.fromstring(result.stdout).iter(f"{XHTML}page"):
-        width, height = float(page.get("width", 0)), float(page.get("height", 0))
-        words = [
-            (w.text or "", *(float(w.get(k, 0)) for k in ("xMin", "yMin", "xMax", "yMax")))
-            for w in page.iter(f"{XHTML}word")
-        ]
+    for width, height, words in read_words(path):
         labels = []
-        for text, x0, y0, x1, y1 in words:
-            if text != "Page":
-                continue
+        for page in (w for w in words if w.text == "Page"):
             number = min(
-                (w for w in words if w[0].isdigit() and abs(w[2] - y0) < 1),
-                key=lambda w: min(abs(w[1] - x1), abs(w[3] - x0)),
+                (w for w in words if w.text.isdigit() and abs(w.y0 - page.y0) < 1),
+                key=lambda w: min(abs(w.x0 - page.x1), abs(w.x1 - page.x0)),
             )
-            centre = (min(x0, number[1]) + max(x1, number[3])) / 2
-            upright = x0 < number[1] and y1 < height / 2
-            labels.append(Label(int(number[0]), centre > width / 2, upright))
+            centre = (min(page.x0, number.x0) + max(page.x1, number.x1)) / 2
+            upright = page.x0 < number.x0 and page.y1 < height / 2
+            labels.append(Label(int(number.text), centre > width / 2, upright))
         sides.append(labels)
     return sides
 
@@ -70,8 +86,9 @@ def side_pages(labels: list[Label]) -> tuple[int | None, int | None]:
 def placements_only_translate(page: pikepdf.Page) -> bool:
     """True when every cm on the side moves without rotating, mirroring or scaling."""
     return all(
-        [float(v) for v in operands[:4]] == [1, 0, 0, 1]
-        for operands, _ in pikepdf.parse_content_stream(page, "cm")
+        [float(v) for v in instruction.operands[:4]] == [1, 0, 0, 1]
+        for instruction in pikepdf.parse_content_stream(page, "cm")
+        if isinstance(instruction, pikepdf.ContentStreamInstruction)
     )
 
 

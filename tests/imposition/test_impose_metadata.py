@@ -47,7 +47,7 @@ def test_print_file_says_print_only(make_booklet: BookletFactory) -> None:
     xmp = imposed.open_metadata()
     assert xmp["dc:description"] == subject
     assert xmp["dc:title"] == str(info["/Title"])
-    assert imposed.Root.ViewerPreferences.DisplayDocTitle is True
+    assert bool(imposed.Root.ViewerPreferences.DisplayDocTitle)
 
 
 def test_reading_copy_is_named_even_without_a_file_name(make_booklet: BookletFactory) -> None:

@@ -27,15 +27,21 @@ def edges(b: Box) -> tuple[float, float, float, float]:
 
 
 def translations(page: pikepdf.Page) -> list[tuple[float, float]]:
-    return [(float(ops[4]), float(ops[5])) for ops, _ in pikepdf.parse_content_stream(page, "cm")]
+    return [
+        (float(i.operands[4]), float(i.operands[5]))
+        for i in pikepdf.parse_content_stream(page, "cm")
+        if isinstance(i, pikepdf.ContentStreamInstruction)
+    ]
 
 
 def stroked_segments(page: pikepdf.Page) -> list[Box]:
     """Every m-l line drawn directly on the side, as a (possibly zero-width) box."""
     segments, start = [], (0.0, 0.0)
-    for operands, operator in pikepdf.parse_content_stream(page, "m l"):
-        point = (float(operands[0]), float(operands[1]))
-        if str(operator) == "l":
+    for instruction in pikepdf.parse_content_stream(page, "m l"):
+        if not isinstance(instruction, pikepdf.ContentStreamInstruction):
+            continue
+        point = (float(instruction.operands[0]), float(instruction.operands[1]))
+        if str(instruction.operator) == "l":
             segments.append(Box.from_pdf([*start, *point]))
         start = point
     return segments

@@ -12,6 +12,8 @@ from pikepdf import Name
 
 from leafpress.imposition import impose, save_print_file
 
+pytestmark = pytest.mark.slow
+
 HTML = """<!doctype html><html lang="en-GB"><head><meta charset="utf-8">
 <title>Bones and secondary breast cancer</title>
 <style>
@@ -41,13 +43,13 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return reading, printing
 
 
-def fonts(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Dictionary]:
+def fonts(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Object]:
     for obj in pdf.objects:
         if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == Name.Font:
             yield obj
 
 
-def is_embedded(font: pikepdf.Dictionary) -> bool:
+def is_embedded(font: pikepdf.Object) -> bool:
     if font.get("/Subtype") == Name.Type0:
         return all(is_embedded(d) for d in font.DescendantFonts)
     descriptor = font.get("/FontDescriptor")

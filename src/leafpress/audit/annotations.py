@@ -55,7 +55,7 @@ def check_links(ctx: AuditContext) -> list[Finding]:
             label = _annotation_label(annot)
             owner = ctx.tree.objrs.get(annot.objgen) if annot.is_indirect else None
             if owner is None or owner.type != "Link":
-                where = f"inside {owner.label}" if owner is not None else "not in the structure tree"
+                where = "not in the structure tree" if owner is None else f"inside {owner.label}"
                 findings.append(
                     Finding(
                         "28-011",

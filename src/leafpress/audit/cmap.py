@@ -7,6 +7,7 @@ A CMap is PostScript, but its data sections (``begincodespacerange``, ``beginbfc
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pikepdf
@@ -64,7 +65,7 @@ def _utf16(value: object) -> str:
     return raw.decode("utf-16-be", errors="replace")
 
 
-def _pairs(operands: list[object], width: int) -> list[list[object]]:
+def _pairs(operands: Sequence[object], width: int) -> list[Sequence[object]]:
     return [operands[i : i + width] for i in range(0, len(operands) - width + 1, width)]
 
 
@@ -76,7 +77,8 @@ def parse_cmap(stream: pikepdf.Stream) -> CMap:
         operands = list(instruction.operands)
         if operator == "endcodespacerange":
             for low, high in _pairs(operands, 2):
-                cmap.codespace.append((bytes(low), bytes(high)))
+                if isinstance(low, pikepdf.String) and isinstance(high, pikepdf.String):
+                    cmap.codespace.append((bytes(low), bytes(high)))
         elif operator == "endbfchar":
             for source, target in _pairs(operands, 2):
                 if isinstance(source, pikepdf.String):

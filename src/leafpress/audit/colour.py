@@ -53,9 +53,7 @@ def relative_luminance(colour: RGB) -> float:
 
 def contrast_ratio(first: RGB, second: RGB) -> float:
     """WCAG 2 contrast ratio between two colours, from 1 to 21."""
-    lighter, darker = sorted(
-        (relative_luminance(first), relative_luminance(second)), reverse=True
-    )
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
     return (lighter + 0.05) / (darker + 0.05)
 
 

@@ -59,7 +59,7 @@ def _orphan_label(ctx: AuditContext, page: int, mcid: int) -> str | None:
 
 
 def _text_sample(ctx: AuditContext, runs: list[TextRun]) -> str:
-    text = "".join(decode_text(ctx, run) for run in runs).strip()
+    text = " ".join(" ".join(decode_text(ctx, run) for run in runs).split())
     if not text:
         return ""
     return f' (text: "{text[:40]}{"…" if len(text) > 40 else ""}")'

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pikepdf
-from fontTools.agl import toUnicode as agl_to_unicode
+from fontTools.agl import toUnicode as agl_to_unicode  # type: ignore[import-untyped]
 
 from leafpress.audit.cmap import CMap, parse_cmap
 from leafpress.audit.context import AuditContext
@@ -85,8 +85,10 @@ def descendant(font: pikepdf.Dictionary) -> pikepdf.Dictionary:
     """The CIDFont of a Type 0 font; the font itself otherwise."""
     if font.get("/Subtype") == pikepdf.Name.Type0:
         kids = font.get("/DescendantFonts")
-        if isinstance(kids, pikepdf.Array) and len(kids) and isinstance(
-            kids[0], pikepdf.Dictionary
+        if (
+            isinstance(kids, pikepdf.Array)
+            and len(kids)
+            and isinstance(kids[0], pikepdf.Dictionary)
         ):
             return kids[0]
     return font
@@ -230,9 +232,12 @@ def decode_text(ctx: AuditContext, run: TextRun) -> str:
 
 
 def _unmapped_codes(ctx: AuditContext, use: FontUse) -> Iterator[bytes]:
-    if use.font.get("/Subtype") == pikepdf.Name.Type0 and _to_unicode(ctx, use.font) is None:
-        if _is_adobe_cjk(use.font):
-            return
+    if (
+        use.font.get("/Subtype") == pikepdf.Name.Type0
+        and _to_unicode(ctx, use.font) is None
+        and _is_adobe_cjk(use.font)
+    ):
+        return
     codes = codes_of(use.font, use.codes, _to_unicode(ctx, use.font))
     for code in dict.fromkeys(codes or []):
         if code_to_unicode(ctx, use.font, code) is None:

@@ -33,6 +33,8 @@ MAX_FORM_DEPTH = 12
 PATH_PAINTING = frozenset({"S", "s", "f", "F", "f*", "B", "B*", "b", "b*"})
 FILLING = frozenset({"f", "F", "f*", "B", "B*", "b", "b*"})
 PATH_BUILDING = frozenset({"m", "l", "c", "v", "y", "h"})
+READ_ERRORS = (TypeError, ValueError, KeyError, IndexError, AttributeError, pikepdf.PdfError)
+COLOUR_OPERATORS = frozenset({"g", "rg", "k", "G", "RG", "K", "cs", "CS", "sc", "scn", "SC", "SCN"})
 INVISIBLE_RENDER_MODES = frozenset({3, 7})
 STROKE_ONLY_RENDER_MODES = frozenset({1, 5})
 
@@ -124,9 +126,7 @@ class _State:
 class _Page:
     number: int
     key: ObjKey
-    backgrounds: list[tuple[tuple[float, float, float, float], RGB]] = field(
-        default_factory=list
-    )
+    backgrounds: list[tuple[tuple[float, float, float, float], RGB]] = field(default_factory=list)
 
 
 def _num(value: object) -> float:
@@ -183,9 +183,7 @@ def _initial_colour(space: str | None) -> _ColourState:
 
 
 def _set_colour(current: _ColourState, operands: list[object]) -> _ColourState:
-    if current.space is None or not all(
-        isinstance(v, (int, float, Decimal)) for v in operands
-    ):
+    if current.space is None or not all(isinstance(v, (int, float, Decimal)) for v in operands):
         return _ColourState(current.space, None)
     return _ColourState(current.space, to_rgb(current.space, tuple(_num(v) for v in operands)))
 
@@ -265,7 +263,7 @@ class _Interpreter:
                     state = replace(state, rise=_num(operands[0]))
                 elif name == "Tz":
                     state = replace(state, scaling=_num(operands[0]))
-                elif name in ("g", "rg", "k", "G", "RG", "K", "cs", "CS", "sc", "scn", "SC", "SCN"):
+                elif name in COLOUR_OPERATORS:
                     state = self._colour(state, name, operands, resources)
                 elif name == "gs":
                     state = self._ext_g_state(state, operands, resources)
@@ -292,8 +290,7 @@ class _Interpreter:
                     self._draw_xobject(operands[0], resources, state, marked, owner, forms)
                 if name in TEXT_SHOWING_OPERATORS:
                     self._show_text(op, state, text_matrix, marked, owner)
-            except (TypeError, ValueError, KeyError, IndexError, AttributeError,
-                    pikepdf.PdfError) as error:  # fmt: skip
+            except READ_ERRORS as error:
                 self.scan.problems.append(
                     (self.page.number, f"operator {op.operator} could not be read: {error}")
                 )
@@ -331,7 +328,8 @@ class _Interpreter:
         states = resources.get("/ExtGState")
         if not isinstance(states, pikepdf.Dictionary):
             return state
-        entry = states.get(operands[0])
+        key = operands[0]
+        entry = states.get(key) if isinstance(key, pikepdf.Name) else None
         if not isinstance(entry, pikepdf.Dictionary):
             return state
         if "/ca" in entry:
@@ -411,7 +409,7 @@ class _Interpreter:
         xobjects = resources.get("/XObject")
         if not isinstance(xobjects, pikepdf.Dictionary):
             return
-        xobject = xobjects.get(key)
+        xobject = xobjects.get(key) if isinstance(key, pikepdf.Name) else None
         if not isinstance(xobject, pikepdf.Stream):
             return
         subtype = xobject.get("/Subtype")
@@ -463,6 +461,6 @@ def scan_content(pdf: pikepdf.Pdf) -> ContentScan:
             _Interpreter(scan, page_state).run(
                 page, resources, _State(ctm=pikepdf.Matrix()), (), page.obj.objgen, ()
             )
-        except (pikepdf.PdfError, TypeError, ValueError, KeyError, AttributeError) as error:
+        except READ_ERRORS as error:
             scan.problems.append((number, f"page content could not be read: {error}"))
     return scan

@@ -181,8 +181,11 @@ def _contrast(run: TextRun) -> float | None:
 
 def check_contrast(ctx: AuditContext) -> list[Finding]:
     """LP-004: text in a known device colour contrasts at least 4.5:1 with what is behind."""
-    low = [run for run in ctx.scan.texts if (ratio := _contrast(run)) is not None
-           and ratio < MIN_CONTRAST]  # fmt: skip
+    low = [
+        run
+        for run in ctx.scan.texts
+        if (ratio := _contrast(run)) is not None and ratio < MIN_CONTRAST
+    ]
     worst = _per_page_worst(ctx, _visible(ctx, low), _contrast)
     findings = []
     for page, (ratio, run) in sorted(worst.items()):

@@ -1,4 +1,4 @@
-"""Catalog-level checks: Suspects (01-007), XMP (06-00x), DisplayDocTitle (07-00x), Lang (11-001)."""
+"""Catalog checks: Suspects (01-007), XMP (06-00x), DisplayDocTitle (07-00x), Lang (11-001)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from leafpress.audit.context import AuditContext
 from leafpress.audit.model import Finding
 
 BCP47 = re.compile(
-    r"^(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})"  # language (+ extlang)
+    r"^[a-z]{2,3}(?:-[a-z]{3}){0,3}"  # language (+ extlang); 5-8 letters are unassigned
     r"(?:-[a-z]{4})?"  # script
     r"(?:-(?:[a-z]{2}|[0-9]{3}))?"  # region
     r"(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*"  # variants
@@ -27,10 +27,15 @@ def is_language_tag(value: str) -> bool:
     return BCP47.match(value) is not None
 
 
+def _is_true(value: object) -> bool:
+    """True only for a PDF boolean true (pikepdf gives it as Python True)."""
+    return value is True
+
+
 def check_suspects(ctx: AuditContext) -> list[Finding]:
     """01-007: /MarkInfo /Suspects must not be true."""
     mark_info = ctx.pdf.Root.get("/MarkInfo")
-    if isinstance(mark_info, pikepdf.Dictionary) and mark_info.get("/Suspects") is True:
+    if isinstance(mark_info, pikepdf.Dictionary) and _is_true(mark_info.get("/Suspects")):
         return [Finding("01-007", "The MarkInfo dictionary has /Suspects true.")]
     return []
 
@@ -59,13 +64,11 @@ def check_display_doc_title(ctx: AuditContext) -> list[Finding]:
     """07-001 DisplayDocTitle present; 07-002 it is not false."""
     preferences = ctx.pdf.Root.get("/ViewerPreferences")
     value = (
-        preferences.get("/DisplayDocTitle")
-        if isinstance(preferences, pikepdf.Dictionary)
-        else None
+        preferences.get("/DisplayDocTitle") if isinstance(preferences, pikepdf.Dictionary) else None
     )
     if value is None:
         return [Finding("07-001", "The catalog's ViewerPreferences lack /DisplayDocTitle.")]
-    if value is not True:
+    if not _is_true(value):
         return [Finding("07-002", "ViewerPreferences /DisplayDocTitle is not true.")]
     return []
 

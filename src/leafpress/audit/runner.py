@@ -25,6 +25,7 @@ def _open(path: Path) -> pikepdf.Pdf:
         raise UnreadablePdfError.single("this is a directory, not a PDF", path=path) from None
     except Exception as error:  # pikepdf/qpdf raise several types for non-PDF input
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        reason = reason.removeprefix(f"{path}: ")
         raise UnreadablePdfError.single(f"not a readable PDF ({reason})", path=path) from None
 
 
@@ -32,8 +33,8 @@ def _run(name: str, check: Check, ctx: AuditContext) -> list[Finding]:
     try:
         return check(ctx)
     except Exception as error:  # a broken object must become a finding, not a traceback
-        return [Finding(AUDIT_ERROR, f"Check {name} could not finish: {type(error).__name__}: "
-                        f"{error}".rstrip(": "))]  # fmt: skip
+        detail = f"{type(error).__name__}: {error}".rstrip(": ")
+        return [Finding(AUDIT_ERROR, f"Check {name} could not finish: {detail}")]
 
 
 def _content_problems(ctx: AuditContext) -> list[Finding]:
@@ -46,8 +47,7 @@ def _content_problems(ctx: AuditContext) -> list[Finding]:
     ]
     if len(problems) > MAX_CONTENT_PROBLEMS:
         findings.append(
-            Finding(AUDIT_ERROR, f"… and {len(problems) - MAX_CONTENT_PROBLEMS} more content "
-                    "problems.")  # fmt: skip
+            Finding(AUDIT_ERROR, f"… and {len(problems) - MAX_CONTENT_PROBLEMS} more problems.")
         )
     return findings
 

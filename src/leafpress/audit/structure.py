@@ -83,7 +83,8 @@ def check_nesting(ctx: AuditContext) -> list[Finding]:
         if rule.children is not None:
             strays = [child for child in children if child.type not in rule.children]
             if strays:
-                kinds = ", ".join(dict.fromkeys(child.type for child in strays))
+                kinds = ", ".join(child.label for child in strays[:4])
+                kinds += f" and {len(strays) - 4} more" if len(strays) > 4 else ""
                 findings.append(
                     Finding(
                         rule.condition,
@@ -95,8 +96,12 @@ def check_nesting(ctx: AuditContext) -> list[Finding]:
                 )
         if element.type in ("L", "Table", "TOC", "LI") and not children:
             findings.append(
-                Finding(rule.condition, f"{element.type} has no child elements.",
-                        element.page, element.label)  # fmt: skip
+                Finding(
+                    rule.condition,
+                    f"{element.type} has no child elements.",
+                    element.page,
+                    element.label,
+                )
             )
     return findings
 
@@ -128,8 +133,12 @@ def check_heading_levels(ctx: AuditContext) -> list[Finding]:
         level = int(match.group(1))
         if previous is None and level != 1:
             findings.append(
-                Finding("14-002", f"The first heading is H{level}, not H1.",
-                        element.page, element.label)  # fmt: skip
+                Finding(
+                    "14-002",
+                    f"The first heading is H{level}, not H1.",
+                    element.page,
+                    element.label,
+                )
             )
         elif previous is not None and level > previous + 1:
             findings.append(

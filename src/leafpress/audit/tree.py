@@ -151,4 +151,3 @@ def _index_references(tree: StructTree, element: Element, node: StructNode) -> N
             target = kid.get("/Obj")
             if isinstance(target, pikepdf.Object) and target.is_indirect:
                 tree.objrs[target.objgen] = element
-

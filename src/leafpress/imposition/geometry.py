@@ -36,6 +36,12 @@ def mm(value: float) -> float:
     return value * POINTS_PER_MM
 
 
+def pdf_number(value: float) -> str:
+    """A number for a content stream: at most 4 decimals, no trailing zeros, no -0."""
+    text = f"{value:.4f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
 @dataclass(frozen=True)
 class Box:
     """An axis-aligned rectangle: lower-left (x0, y0) to upper-right (x1, y1)."""

@@ -38,7 +38,7 @@ from pathlib import Path
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf
 
-from .geometry import SIZE_TOLERANCE_PT, Box, SheetLayout, sheet_layout
+from .geometry import SIZE_TOLERANCE_PT, Box, SheetLayout, pdf_number, sheet_layout
 from .marks import marks_content
 from .metadata import mark_print_only
 from .order import SidePair, saddle_stitch_order
@@ -74,11 +74,6 @@ def common_trim(source: Pdf) -> list[Box]:
     return trims
 
 
-def _number(value: float) -> str:
-    text = f"{value:.4f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
 def _side(
     out: Pdf,
     layout: SheetLayout,
@@ -95,7 +90,7 @@ def _side(
         slot, trim = layout.slot(right), trims[number - 1]
         name = f"/P{number}"
         xobjects[name] = forms[number]
-        dx, dy = _number(slot.x0 - trim.x0), _number(slot.y0 - trim.y0)
+        dx, dy = pdf_number(slot.x0 - trim.x0), pdf_number(slot.y0 - trim.y0)
         lines.append(f"q 1 0 0 1 {dx} {dy} cm {name} Do Q")
     content = ("\n".join(lines) + "\n").encode("ascii") + marks
     page = Dictionary(

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from .geometry import MARK_GAP_MM, MARK_LENGTH_MM, SheetLayout, mm
+from .geometry import MARK_GAP_MM, MARK_LENGTH_MM, SheetLayout, mm, pdf_number
 
 MARK_LINE_WIDTH_PT = 0.25
 FOLD_DASH = "[3 2] 0 d"
 
 Segment = tuple[float, float, float, float]
-
-
-def _number(value: float) -> str:
-    text = f"{value:.4f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
 
 
 def crop_mark_segments(layout: SheetLayout) -> list[Segment]:
@@ -39,7 +34,7 @@ def fold_mark_segments(layout: SheetLayout) -> list[Segment]:
 def _stroke(segments: list[Segment]) -> list[str]:
     lines = []
     for x0, y0, x1, y1 in segments:
-        lines.append(f"{_number(x0)} {_number(y0)} m {_number(x1)} {_number(y1)} l")
+        lines.append(f"{pdf_number(x0)} {pdf_number(y0)} m {pdf_number(x1)} {pdf_number(y1)} l")
     lines.append("S")
     return lines
 
@@ -48,7 +43,7 @@ def marks_content(layout: SheetLayout) -> bytes:
     """Content stream operators for the marks: thin, solid black (K only), no registration."""
     if not layout.crop_marks:
         return b""
-    lines = ["q", f"{_number(MARK_LINE_WIDTH_PT)} w", "0 G", "[] 0 d"]
+    lines = ["q", f"{pdf_number(MARK_LINE_WIDTH_PT)} w", "0 G", "[] 0 d"]
     lines += _stroke(crop_mark_segments(layout))
     lines.append(FOLD_DASH)
     lines += _stroke(fold_mark_segments(layout))

@@ -1,0 +1,50 @@
+"""Post-processing of WeasyPrint's tagged PDFs with pikepdf, to close PDF/UA tagging gaps."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pikepdf
+
+from leafpress.postprocess.artifacts import artifact_untagged_content
+from leafpress.postprocess.catalog import complete_catalog
+from leafpress.postprocess.figures import group_figures_with_captions
+from leafpress.postprocess.fragments import merge_split_fragments
+from leafpress.postprocess.id_tree import build_id_tree
+from leafpress.postprocess.language import (
+    LANG_MARKER_PREFIX,
+    apply_language_markers,
+    lang_marker,
+    mark_languages,
+)
+
+Fix = Callable[[pikepdf.Pdf], list[str]]
+
+FIXES: dict[str, Fix] = {
+    "language": apply_language_markers,
+    "fragments": merge_split_fragments,
+    "figures": group_figures_with_captions,
+    "artifacts": artifact_untagged_content,
+    "id_tree": build_id_tree,
+    "catalog": complete_catalog,
+}
+"""Each fix edits the PDF in place and returns short descriptions of what it changed.
+
+The order matters: language markers go before figures are grouped, and the
+artifacts fix runs after the fixes that drop structure elements.
+"""
+
+
+def fix_tagging(pdf: pikepdf.Pdf) -> list[str]:
+    """Apply every fix in FIXES order, in place; return ``"<fix>: <change>"`` lines."""
+    return [f"{name}: {change}" for name, fix in FIXES.items() for change in fix(pdf)]
+
+
+__all__ = [
+    "FIXES",
+    "LANG_MARKER_PREFIX",
+    "Fix",
+    "fix_tagging",
+    "lang_marker",
+    "mark_languages",
+]

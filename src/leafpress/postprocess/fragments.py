@@ -7,8 +7,11 @@ on page N, the second one's starts on page N+1, and:
 
 - the type is L, Table, TBody or LBody; or
 - the type is LI and the second has no Lbl (a list item's marker is drawn only once); or
-- the type is a grouping element (Sect, Div, Part, Art, BlockQuote, NonStruct) and the
-  second does not start with a heading.
+- the type is a grouping element (Sect, Div, Part, Art, BlockQuote) and the second does
+  not start with a heading; or
+- the type is NonStruct (WeasyPrint's tag for anonymous boxes and unmapped HTML
+  elements) and the last kid of the first and the first kid of the second are
+  themselves fragments by these rules.
 
 Paragraphs, headings and table rows are never merged: nothing in the PDF tells a
 paragraph continued on the next page from a new one. When tables merge, the header
@@ -43,7 +46,7 @@ from leafpress.postprocess.tree_editing import (
 )
 
 ALWAYS_CONTINUED = frozenset({"L", "Table", "TBody", "LBody"})
-GROUPING = frozenset({"Sect", "Div", "Part", "Art", "BlockQuote", "NonStruct"})
+GROUPING = frozenset({"Sect", "Div", "Part", "Art", "BlockQuote"})
 HEADINGS = frozenset({"H", "H1", "H2", "H3", "H4", "H5", "H6"})
 
 PageIndices = dict[tuple[int, int], int]
@@ -64,6 +67,14 @@ def is_continuation(a: pikepdf.Dictionary, b: pikepdf.Dictionary, indices: PageI
     if kind in GROUPING:
         first = next(iter(struct_kids(b)), None)
         return first is None or struct_type(first) not in HEADINGS
+    if kind == "NonStruct":
+        last_of_a = next(reversed(struct_kids(a)), None)
+        first_of_b = next(iter(struct_kids(b)), None)
+        return (
+            last_of_a is not None
+            and first_of_b is not None
+            and is_continuation(last_of_a, first_of_b, indices)
+        )
     return False
 
 

@@ -1,0 +1,55 @@
+"""Fix: make sure the catalog has /Lang, /MarkInfo /Marked true and /DisplayDocTitle true.
+
+Only what is missing is set. A missing or empty document /Lang is taken from the
+first structure element (in tree order) that has one.
+"""
+
+from __future__ import annotations
+
+import pikepdf
+
+from leafpress.pdf_structure import iter_struct_elements, struct_tree_root
+
+
+def _first_struct_lang(pdf: pikepdf.Pdf) -> pikepdf.String | None:
+    root = struct_tree_root(pdf)
+    candidates = [root] if root is not None else []
+    candidates += [node.element for node in iter_struct_elements(pdf)]
+    for element in candidates:
+        lang = element.get("/Lang")
+        if isinstance(lang, pikepdf.String) and str(lang):
+            return lang
+    return None
+
+
+def _is_true(value: object) -> bool:
+    return isinstance(value, bool) and value
+
+
+def complete_catalog(pdf: pikepdf.Pdf) -> list[str]:
+    """Set the catalog entries PDF/UA needs where they are missing; return what changed."""
+    catalog = pdf.Root
+    changes: list[str] = []
+    lang = catalog.get("/Lang")
+    if not isinstance(lang, pikepdf.String) or not str(lang):
+        found = _first_struct_lang(pdf)
+        if found is not None:
+            catalog["/Lang"] = found
+            changes.append(f"document /Lang set to {found} from the structure tree")
+        else:
+            changes.append("document /Lang is missing and no structure element has one")
+    mark_info = catalog.get("/MarkInfo")
+    if not isinstance(mark_info, pikepdf.Dictionary):
+        catalog["/MarkInfo"] = pikepdf.Dictionary(Marked=True)
+        changes.append("/MarkInfo /Marked true added")
+    elif not _is_true(mark_info.get("/Marked")):
+        mark_info["/Marked"] = True
+        changes.append("/MarkInfo /Marked set to true")
+    preferences = catalog.get("/ViewerPreferences")
+    if not isinstance(preferences, pikepdf.Dictionary):
+        catalog["/ViewerPreferences"] = pikepdf.Dictionary(DisplayDocTitle=True)
+        changes.append("/ViewerPreferences /DisplayDocTitle true added")
+    elif not _is_true(preferences.get("/DisplayDocTitle")):
+        preferences["/DisplayDocTitle"] = True
+        changes.append("/ViewerPreferences /DisplayDocTitle set to true")
+    return changes

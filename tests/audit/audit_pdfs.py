@@ -1,0 +1,134 @@
+"""Builders for the audit's fixture PDFs: the HTML, the footer fix and pikepdf mutators."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pikepdf
+
+CLEAN_HTML = """<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="utf-8"><title>Signs in the bones</title>
+<style>
+@page { size: A4; margin: 2cm;
+        @bottom-center { content: "Page " counter(page); font-size: 16pt; } }
+body { font-family: sans-serif; font-size: 16pt; }
+h1 { font-size: 24pt; } h2 { font-size: 20pt; }
+img { width: 2cm; height: 2cm; }
+</style></head><body>
+<h1>Signs in the bones</h1>
+<p>Bone pain is the most common sign. Read more at
+<a href="https://example.org/bones">example.org</a>.</p>
+<h2>What to look for</h2>
+<ul><li>Pain</li><li>Weakness</li></ul>
+<table><thead><tr><th>Symptom</th><th>Action</th></tr></thead>
+<tbody><tr><td>Pain</td><td>Call</td></tr></tbody></table>
+<img alt="A diagram of the spine" src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==">
+</body></html>
+"""
+
+Mutation = Callable[[pikepdf.Pdf], None]
+
+
+def _reachable_mcids(pdf: pikepdf.Pdf) -> set[int]:
+    """MCIDs reachable from the StructTreeRoot (the fixture PDF has one page)."""
+    found: set[int] = set()
+    pending: list[pikepdf.Object] = [pdf.Root.StructTreeRoot]
+    while pending:
+        node = pending.pop()
+        kids = node.get("/K") if isinstance(node, pikepdf.Dictionary) else None
+        items = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+        for kid in items:
+            if isinstance(kid, int):
+                found.add(int(kid))
+            elif isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                pending.append(kid)
+    return found
+
+
+def fix_footer(pdf: pikepdf.Pdf) -> None:
+    """Turn WeasyPrint's orphaned margin-box marked content into Pagination Artifacts."""
+    reachable = _reachable_mcids(pdf)
+    for page in pdf.pages:
+        instructions = []
+        for instruction in pikepdf.parse_content_stream(page):
+            operands = list(instruction.operands)
+            if (
+                str(instruction.operator) == "BDC"
+                and isinstance(operands[1], pikepdf.Dictionary)
+                and int(operands[1].get("/MCID", -1)) not in reachable
+            ):
+                footer = pikepdf.Dictionary(Type=pikepdf.Name.Pagination)
+                instruction = pikepdf.ContentStreamInstruction(
+                    [pikepdf.Name.Artifact, footer], pikepdf.Operator("BDC")
+                )
+            instructions.append(instruction)
+        page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
+
+
+def mark_large_print(pdf: pikepdf.Pdf) -> None:
+    """Declare the file a leafpress large-print variant in the document info."""
+    pdf.docinfo["/LeafpressVariant"] = "large-print"
+
+
+def elements(pdf: pikepdf.Pdf, kind: str) -> list[pikepdf.Dictionary]:
+    """Every struct element of a type (by /S), searching the whole file."""
+    return [
+        obj
+        for obj in pdf.objects
+        if isinstance(obj, pikepdf.Dictionary)
+        and obj.get("/Type") == pikepdf.Name.StructElem
+        and obj.get("/S") == pikepdf.Name(f"/{kind}")
+    ]
+
+
+def edit_content(pdf: pikepdf.Pdf, edit: Callable[[list[Any]], list[Any]]) -> None:
+    """Replace page 1's content stream with ``edit`` applied to its instructions."""
+    page = pdf.pages[0]
+    instructions = list(pikepdf.parse_content_stream(page))
+    page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(edit(instructions)))
+
+
+def instruction(operator: str, *operands: object) -> pikepdf.ContentStreamInstruction:
+    """Build one content-stream instruction."""
+    return pikepdf.ContentStreamInstruction(list(operands), pikepdf.Operator(operator))
+
+
+def retype(kind: str, new_kind: str, index: int = 0) -> Mutation:
+    """A mutation giving the ``index``-th element of type ``kind`` the type ``new_kind``."""
+
+    def mutate(pdf: pikepdf.Pdf) -> None:
+        elements(pdf, kind)[index].S = pikepdf.Name(f"/{new_kind}")
+
+    return mutate
+
+
+def strip_tags(pdf: pikepdf.Pdf) -> None:
+    """Make the file untagged: no structure tree, no marked content, no annotations."""
+    del pdf.Root["/StructTreeRoot"]
+    del pdf.Root["/MarkInfo"]
+    for page in pdf.pages:
+        for key in ("/StructParents", "/Annots", "/Tabs"):
+            if key in page.obj:
+                del page.obj[key]
+    edit_content(
+        pdf,
+        lambda ops: [op for op in ops if str(op.operator) not in ("BDC", "BMC", "EMC")],
+    )
+
+
+def set_first_font_size(size: float) -> Mutation:
+    """A mutation setting the size operand of the first body-text Tf on page 1."""
+
+    def edit(ops: list[Any]) -> list[Any]:
+        out = []
+        done = False
+        for op in ops:
+            operands = list(op.operands)
+            if not done and str(op.operator) == "Tf" and abs(float(operands[1]) - 21.333) < 0.01:
+                op = instruction("Tf", operands[0], size)
+                done = True
+            out.append(op)
+        return out
+
+    return lambda pdf: edit_content(pdf, edit)
