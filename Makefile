@@ -24,7 +24,10 @@ setup: $(VENV_STAMP)
 system-deps:
 	@sh scripts/system-deps.sh
 
-$(VENV_STAMP): pyproject.toml | system-deps
+# The system check runs inside this recipe, not as a prerequisite: a phony prerequisite
+# would run on every `make` and leave `make -q` always reporting work to do.
+$(VENV_STAMP): pyproject.toml
+	@sh scripts/system-deps.sh
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(VENV)/bin/python -m pip install --quiet -e '.[dev]'
@@ -33,8 +36,12 @@ $(VENV_STAMP): pyproject.toml | system-deps
 # Rules for every leaflet and variant, generated from the definitions. Each PDF's
 # dependency file ($(OUT)/<id>/<variant>.d, written by the build like a compiler's -MD)
 # lists the content, templates, styles and fonts it was made from.
-ifeq ($(filter clean system-deps,$(MAKECMDGOALS)),)
-$(OUT)/targets.mk: $(LEAFLET_FILES) | $(VENV_STAMP)
+# Only goals that build PDFs need them: `make test`, `make golden` and the like must work
+# even while a leaflet definition is broken.
+NO_PDF_GOALS := clean system-deps setup test lint golden
+ifneq ($(if $(MAKECMDGOALS),$(filter-out $(NO_PDF_GOALS),$(MAKECMDGOALS)),all),)
+# The folder too: deleting a definition changes its time, so the rules are made again.
+$(OUT)/targets.mk: $(LEAFLET_FILES) $(wildcard leaflets) | $(VENV_STAMP)
 	@mkdir -p $(OUT)
 	$(LEAFPRESS) targets --out $(OUT) > $@.part && mv $@.part $@
 include $(OUT)/targets.mk

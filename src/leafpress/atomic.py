@@ -3,19 +3,38 @@
 from __future__ import annotations
 
 import errno
+import glob
 import os
 import tempfile
 from pathlib import Path
 
 from leafpress.errors import BuildError
 
+_SUFFIX = ".part"
+
+
+def _temporary_prefix(target: Path) -> str:
+    """Temporary files are hidden (dot-prefixed) and named after their target."""
+    return f".{target.name}."
+
+
+def remove_stale_temporaries(target: Path) -> list[Path]:
+    """Delete temporary files an earlier, killed write of this target left behind."""
+    pattern = glob.escape(_temporary_prefix(target)) + "*" + _SUFFIX
+    removed = []
+    for stale in target.parent.glob(pattern):
+        stale.unlink(missing_ok=True)
+        removed.append(stale)
+    return removed
+
 
 def write_atomic(target: Path, data: bytes) -> None:
     """Write bytes so that the target is either the old file or the complete new one."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(target)
         handle, temporary = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".part"
+            dir=target.parent, prefix=_temporary_prefix(target), suffix=_SUFFIX
         )
     except OSError as error:
         raise _write_error(target, error) from None

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pikepdf
+from weasyprint.document import Document
 
 from leafpress import deps, governance, htmlrender, pdf, pdffinish
 from leafpress.atomic import write_atomic
@@ -50,24 +51,29 @@ def stylesheets_for(selection: Selection, variant: str, project_root: Path) -> l
     return [project_root / "styles" / name for name in names]
 
 
-def _render(selection: Selection, options: htmlrender.RenderOptions, root: Path) -> tuple[str, int]:
+def _lay_out(selection: Selection, options: htmlrender.RenderOptions, root: Path) -> Document:
+    """Render HTML and lay it out; booklets lay out again for contents and padding."""
     styles = stylesheets_for(selection, options.variant, root)
-    html = htmlrender.render_html(selection, options, root / "templates")
+    source = selection.leaflet.path
+
+    def attempt(render_options: htmlrender.RenderOptions) -> tuple[str, Document]:
+        html = htmlrender.render_html(selection, render_options, root / "templates")
+        return html, pdf.layout(html, stylesheets=styles, project_root=root, source=source)
+
+    html, document = attempt(options)
     layout = FORMATS[selection.leaflet.definition.format](selection.leaflet.definition.paper)
     if layout.pad_to_multiple <= 1:
-        return html, 0
-    # Booklets: lay out once to learn the page count, which decides the contents page
-    # and how many notes pages pad the booklet to a multiple of four.
-    source = selection.leaflet.path
-    pages = pdf.page_count(html, stylesheets=styles, project_root=root, source=source)
-    options = replace(options, estimated_pages=pages)
-    html = htmlrender.render_html(selection, options, root / "templates")
-    pages = pdf.page_count(html, stylesheets=styles, project_root=root, source=source)
-    padding = -pages % layout.pad_to_multiple
+        return document
+    # Booklets: the page count decides the contents page, then how many notes pages
+    # pad the booklet to a multiple of four. Lay out again only when the HTML changes.
+    options = replace(options, estimated_pages=len(document.pages))
+    with_contents = htmlrender.render_html(selection, options, root / "templates")
+    if with_contents != html:
+        html, document = attempt(options)
+    padding = -len(document.pages) % layout.pad_to_multiple
     if padding:
-        options = replace(options, padding_pages=padding)
-        html = htmlrender.render_html(selection, options, root / "templates")
-    return html, padding
+        html, document = attempt(replace(options, padding_pages=padding))
+    return document
 
 
 def build_variant(
@@ -85,9 +91,8 @@ def build_variant(
         under_review=under_review,
         contents_min_pages=options.settings.contents_min_pages,
     )
-    html, _ = _render(selection, render_options, root)
-    styles = stylesheets_for(selection, variant, root)
-    raw = pdf.render_pdf(html, stylesheets=styles, project_root=root, source=leaflet.path)
+    document = _lay_out(selection, render_options, root)
+    raw = pdf.write_pdf(document, source=leaflet.path)
     reading = pdffinish.finish(raw, variant=variant)
     folder = options.out / leaflet.id
     target = folder / f"{variant}.pdf"

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import signal
 import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from types import FrameType
 
 import click
 from rich.console import Console
@@ -17,6 +19,10 @@ from leafpress.variants import VARIANTS
 
 #: Exit code for a bug in leafpress itself (1 is bad input, 2 a wrong command line).
 INTERNAL_ERROR = 3
+
+
+class Terminated(SystemExit):
+    """Raised in the main thread on SIGTERM, so that unfinished files are cleaned up."""
 
 _err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -46,7 +52,8 @@ def cli(ctx: click.Context, project: Path, debug: bool) -> None:
 
 
 @cli.command()
-@click.argument("leaflets", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("leaflets", nargs=-1,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--all", "build_all", is_flag=True, help="Build every leaflet in leaflets/.")
 @click.option("--variant", "variants", multiple=True, type=click.Choice(list(VARIANTS)),
               help="Build only this variant (repeatable). Default: every variant the "
@@ -127,6 +134,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.exceptions.Abort:
         _err.print("Aborted.")
         return 1
+    except Terminated as done:
+        _err.print("Terminated: no partial output was left.")
+        return int(done.code or 1) if not isinstance(done.code, str) else 1
     except SystemExit as done:
         return int(done.code or 0) if not isinstance(done.code, str) else 1
     except KeyboardInterrupt:
@@ -142,6 +152,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    raise Terminated(128 + signum)
+
+
 def run() -> None:
-    """Console-script entry point."""
+    """Console-script entry point; SIGTERM stops a build cleanly, like Ctrl-C."""
+    signal.signal(signal.SIGTERM, _terminate)
     sys.exit(main())

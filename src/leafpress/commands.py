@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -48,8 +49,6 @@ def build(*, project: Path, leaflets: Sequence[Path], out: Path, variants: Seque
     if not paths:
         raise InputError.single("there are no leaflets to build", path=project / "leaflets",
                                 hint="Add a leaflet definition such as leaflets/my-leaflet.yaml.")
-    if strict:
-        _refuse_warnings(library, [], today, settings.review_due_window_days)
     out_dir = out if out.is_absolute() else Path.cwd() / out
     options = BuildOptions(project, out_dir, today, settings, tuple(variants), allow_overdue)
     failures: list[str] = []
@@ -57,6 +56,7 @@ def build(*, project: Path, leaflets: Sequence[Path], out: Path, variants: Seque
     for path in paths:
         try:
             leaflet = load_leaflet(path, project)
+            _review_warnings(leaflet, library, options, strict=strict)
             for variant in variants_to_build(leaflet, options):
                 result = build_variant(leaflet, library, variant, options)
                 built += 1
@@ -76,11 +76,23 @@ def _out_line(text: str) -> None:
     out.print(text, markup=False, emoji=False)
 
 
-def _refuse_warnings(library: Library, leaflets: list[LoadedLeaflet], today: dt.date,
-                     window: int) -> None:
-    due = [f for f in governance.review_findings(library, leaflets, today, window)]
-    if due:
-        raise InputError(f.problem(today) for f in due)
+def _review_warnings(leaflet: LoadedLeaflet, library: Library, options: BuildOptions, *,
+                     strict: bool) -> None:
+    """Warn about a leaflet's sections due for review soon (or overdue but allowed);
+    with --strict, refuse to build it instead."""
+    findings = governance.leaflet_findings(
+        leaflet, library, options.today, options.settings.review_due_window_days
+    )
+    due = [f for f in findings if not f.overdue or options.allow_overdue]
+    if not due:
+        return
+    if strict:
+        raise InputError([
+            *(finding.problem(options.today) for finding in due),
+            governance.refusal(leaflet, due, "--strict refuses content due for review",
+                               "Review the sections above, or build without --strict."),
+        ])
+    report_problems((finding.problem(options.today) for finding in due), label="warning")
 
 
 def list_project(project: Path) -> None:
@@ -169,4 +181,5 @@ def _readability(library: Library, minimum: float) -> list[Problem]:
 def targets(project: Path, out_dir: Path) -> None:
     """Print the generated make rules."""
     leaflets = load_leaflets(leaflet_paths(project), project)
-    _out_line(deps.targets_makefile(leaflets, out_dir, project))
+    # Plain write, not rich: rich expands the recipes' tabs into spaces, which make rejects.
+    sys.stdout.write(deps.targets_makefile(leaflets, out_dir, project) + "\n")

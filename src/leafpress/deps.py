@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from leafpress import markdown
 from leafpress.definitions import LoadedLeaflet
 from leafpress.selection import Selection
 
@@ -13,6 +14,8 @@ def inputs_of(selection: Selection, project_root: Path) -> list[Path]:
     leaflet = selection.leaflet
     files = {leaflet.path, leaflet.publisher_path}
     files.update(section.source.path for section in selection.sections)
+    for section in selection.sections:
+        files.update(images_of(section.source.body, section.source.path))
     if leaflet.publisher.logo is not None:
         files.add((leaflet.publisher_path.parent / leaflet.publisher.logo.path).resolve())
     for folder in ("templates", "styles"):
@@ -21,6 +24,18 @@ def inputs_of(selection: Selection, project_root: Path) -> list[Path]:
         if (project_root / name).is_file():
             files.add(project_root / name)
     return sorted(_relative(p, project_root) for p in files)
+
+
+def images_of(body: str, section_path: Path) -> list[Path]:
+    """The project images a section's Markdown shows (paths relative to the section file)."""
+    found: list[Path] = []
+    for token in markdown.make_parser().parse(body):
+        for child in token.children or []:
+            if child.type == "image":
+                target = (section_path.parent / str(child.attrGet("src") or "")).resolve()
+                if target.is_file():
+                    found.append(target)
+    return found
 
 
 def _relative(path: Path, root: Path) -> Path:
@@ -58,8 +73,8 @@ def targets_makefile(leaflets: list[LoadedLeaflet], out: Path, project_root: Pat
                 outputs.append(out / definition.id / f"{variant}-print.pdf")
             lines.append(f"PDFS += {' '.join(map(str, outputs))}")
             lines.append(f"{' '.join(map(str, outputs))} &: {source} $(VENV_STAMP)")
-            lines.append(f"\t$(LEAFPRESS) build {source} --variant {variant} --out {out} "
-                         f"--depfile {out / definition.id / (variant + '.d')}")
+            # The build itself writes the dependency file next to the PDF.
+            lines.append(f"\t$(LEAFPRESS) build {source} --variant {variant} --out {out}")
             lines.append(f"-include {out / definition.id / (variant + '.d')}")
             lines.append("")
     return "\n".join(lines)

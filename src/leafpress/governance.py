@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 
 from leafpress.definitions import LoadedLeaflet
 from leafpress.errors import InputError, Problem
@@ -34,17 +33,23 @@ class ReviewFinding:
         users = ", ".join(self.used_by) or "no leaflet"
         hint = (f"Used by: {users}. Review the text, then update 'reviewed' and 'next_review' "
                 "(or 'cycle_years') in its front matter.")
-        return Problem(self.section.path, _review_line(self.section.path), None, message, hint)
+        line, column = _review_position(self.section)
+        return Problem(self.section.path, line, column, message, hint)
 
 
-def _review_line(path: Path) -> int | None:
+def _review_position(section: SectionSource) -> tuple[int | None, int | None]:
+    """Line and column of the date that set the next review: next_review, else cycle_years."""
     try:
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if line.strip().startswith(("next_review:", "cycle_years:", "reviewed:")):
-                return number
-    except OSError:
-        return None
-    return None
+        text = section.path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None, None
+    lines = text.splitlines()[: section.body_line - 1]  # the front matter only
+    for key in ("next_review:", "cycle_years:", "reviewed:"):
+        for number, line in enumerate(lines, start=1):
+            if line.strip().startswith(key):
+                after = line.index(key) + len(key)
+                return number, len(line) - len(line[after:].lstrip()) + 1
+    return None, None
 
 
 def review_findings(
@@ -64,20 +69,31 @@ def review_findings(
     return findings
 
 
+def leaflet_findings(
+    leaflet: LoadedLeaflet, library: Library, today: dt.date, window_days: int
+) -> list[ReviewFinding]:
+    """The overdue and soon-due sections of one leaflet."""
+    return [f for f in review_findings(library, [leaflet], today, window_days) if f.used_by]
+
+
+def refusal(leaflet: LoadedLeaflet, findings: list[ReviewFinding], reason: str,
+            hint: str) -> Problem:
+    """The problem that stops a leaflet's build, at its first listed section of concern."""
+    ids = {finding.section.meta.id for finding in findings}
+    index = next((i for i, use in enumerate(leaflet.definition.sections) if use.id in ids), 0)
+    position = leaflet.document.position(("sections", index))
+    return Problem(leaflet.path, position.line if position else None,
+                   position.column if position else None,
+                   f"refusing to build '{leaflet.id}': {reason}", hint)
+
+
 def refuse_overdue(leaflet: LoadedLeaflet, library: Library, today: dt.date) -> None:
     """Stop a build whose leaflet contains overdue content."""
-    overdue = [
-        ReviewFinding(library.sections[use.id], library.sections[use.id].meta.review.next_review_date,
-                      True, (leaflet.id,))
-        for use in leaflet.definition.sections
-        if use.id in library.sections
-        and library.sections[use.id].meta.review.next_review_date <= today
-    ]
+    overdue = [f for f in leaflet_findings(leaflet, library, today, 0) if f.overdue]
     if overdue:
         problems = [finding.problem(today) for finding in overdue]
-        problems.append(Problem(
-            leaflet.path, None, None,
-            f"refusing to build '{leaflet.id}': it contains content past its review date",
+        problems.append(refusal(
+            leaflet, overdue, "it contains content past its review date",
             "Review the sections above, or build with --allow-overdue to print it with an "
             "'Under review' notice on the first page and in the footer.",
         ))

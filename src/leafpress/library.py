@@ -70,7 +70,7 @@ def load_section(path: Path, project_root: Path) -> SectionSource:
     """Load and check one section file, reporting every problem in it together."""
     text = read_source(path)
     front, body, body_line = split_front_matter(text, path)
-    document = load_yaml(front, path, line_offset=1)
+    document = load_yaml(front, path)  # front starts with the newline after the first ---
     if not isinstance(document.data, dict):
         raise InputError.single(
             "the front matter must be a set of 'key: value' lines", path=path, line=2,
@@ -81,7 +81,9 @@ def load_section(path: Path, project_root: Path) -> SectionSource:
     problems = markdown.inspect(body, context, body_line, {r.key for r in meta.references})
     if problems:
         raise InputError(problems)
-    return SectionSource(meta=meta, body=body, path=path, body_line=body_line)
+    id_at = document.position(("id",))
+    return SectionSource(meta=meta, body=body, path=path, body_line=body_line,
+                         id_position=(id_at.line, id_at.column) if id_at else None)
 
 
 def load_glossary(path: Path) -> list[GlossaryEntry]:
@@ -105,9 +107,10 @@ def load_library(project_root: Path) -> Library:
             continue
         earlier = sections.get(section.meta.id)
         if earlier is not None:
+            line, column = section.id_position or (None, None)
             problems.add(
                 f"section id '{section.meta.id}' is already used by {earlier.path}",
-                path=path, line=2,
+                path=path, line=line, column=column,
                 hint="Give each section its own id; leaflets choose sections by id.",
             )
             continue

@@ -17,6 +17,7 @@ from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.container import container_plugin
 
 from leafpress.errors import Problem
+from leafpress.validation import did_you_mean
 
 CALLOUT_KINDS = ("urgent", "tip", "info")
 MAX_NOTE_LINES = 40
@@ -91,11 +92,10 @@ def _render_notes(
         lines = max(1, min(lines, MAX_NOTE_LINES))
         env["notes_lines"] = lines
         return '<div class="notes">\n'
+    # One block per ruled line, so a long notes area breaks cleanly across pages.
     lines = int(env.get("notes_lines", 6))
-    return (
-        f'<div class="note-lines" style="height: {lines * 2.2:.1f}em" '
-        f'aria-hidden="true"></div>\n</div>\n'
-    )
+    ruled = '<div class="note-line"></div>' * lines
+    return f'<div class="note-lines" aria-hidden="true">{ruled}</div>\n</div>\n
 
 
 def _renderer_rules(md: MarkdownIt) -> None:
@@ -186,38 +186,75 @@ def make_parser() -> MarkdownIt:
 _PARSER = make_parser()
 
 
+def _find(lines: list[str], span: tuple[int, int], needle: str,
+          after: tuple[int, int]) -> tuple[int, int] | None:
+    """The 0-based (line, column) of ``needle`` within lines ``span``, at or after ``after``."""
+    for index in range(max(span[0], after[0]), min(span[1], len(lines))):
+        column = lines[index].find(needle, after[1] if index == after[0] else 0)
+        if column >= 0:
+            return index, column
+    return None
+
+
+def _needle(child: Token) -> str | None:
+    """The source text that marks where an inline token is, to report its column."""
+    if child.type == "html_inline":
+        return child.content
+    if child.type == "citation":
+        return "[@"
+    if child.type in ("link_open", "image"):
+        return str(child.attrGet("href") or child.attrGet("src") or "") or None
+    return None
+
+
 def inspect(body: str, context: RenderContext, body_line: int, known_keys: set[str]) -> list[Problem]:
     """Every problem in a section body: raw HTML, headings, links, images, citations."""
     problems: list[Problem] = []
     path = context.section_path
     previous_level = 1
+    lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
-    def add(token_line: int | None, message: str, hint: str) -> None:
-        line = body_line + token_line if token_line is not None else None
-        problems.append(Problem(path, line, None, message, hint))
+    def add(at: tuple[int, int] | None, message: str, hint: str) -> None:
+        if at is None:
+            problems.append(Problem(path, None, None, message, hint))
+        else:
+            problems.append(Problem(path, body_line + at[0], at[1] + 1, message, hint))
+
+    def block_start(token: Token) -> tuple[int, int] | None:
+        if not token.map or token.map[0] >= len(lines):
+            return None
+        text = lines[token.map[0]]
+        return token.map[0], len(text) - len(text.lstrip())
 
     for token in _PARSER.parse(body, {"context": context}):
-        line = token.map[0] if token.map else None
+        start = block_start(token)
         if token.type == "html_block":
-            add(line, f"raw HTML is not allowed: {token.content.strip()[:60]!r}",
+            add(start, f"raw HTML is not allowed: {token.content.strip()[:60]!r}",
                 "Write it in Markdown instead; leafpress never passes HTML through.")
         elif token.type == "heading_open":
             level = int(token.tag[1])
             if level == 1:
-                add(line, "a section may not use a level-1 heading ('# ')",
+                add(start, "a section may not use a level-1 heading ('# ')",
                     "Use '## ' for headings inside a section; the leaflet title is the only H1.")
             elif level > previous_level + 1:
-                add(line, f"heading level skips from {previous_level} to {level}",
+                add(start, f"heading level skips from {previous_level} to {level}",
                     f"Use {'#' * (previous_level + 1)} here so that levels nest in order.")
             previous_level = max(level, 2)
         elif token.type == "container_notes_open":
             match = _NOTES_INFO.match(token.info.strip())
             if not match or not 1 <= int(match.group(1) or 6) <= MAX_NOTE_LINES:
-                add(line, f"notes block needs a line count from 1 to {MAX_NOTE_LINES}",
+                add(start, f"notes block needs a line count from 1 to {MAX_NOTE_LINES}",
                     "Write it as '::: notes 8'.")
         elif token.type == "inline":
+            span = (token.map[0], token.map[1]) if token.map else (0, 0)
+            cursor = start or (0, 0)
             for child in token.children or []:
-                _inspect_inline(child, context, known_keys, lambda m, h, ln=line: add(ln, m, h))
+                needle = _needle(child)
+                found = _find(lines, span, needle, cursor) if needle else None
+                if found is not None:
+                    cursor = (found[0], found[1] + 1)
+                at = found or start
+                _inspect_inline(child, context, known_keys, lambda m, h, at=at: add(at, m, h))
     return problems
 
 
@@ -228,8 +265,6 @@ def _inspect_inline(child: Token, context: RenderContext, known_keys: set[str], 
     elif child.type == "citation":
         for key in child.meta["keys"]:
             if key not in known_keys:
-                from leafpress.validation import did_you_mean
-
                 add(f"citation [@{key}] has no matching reference",
                     (did_you_mean(key, known_keys) + " Add it under 'references:' with "
                      f"key: {key}.").strip())

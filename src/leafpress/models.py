@@ -29,7 +29,7 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-def _choice(value: Any, choices: dict[str, Any], what: str) -> Any:
+def _choice(value: Any, choices: dict[str, Any], what: str, at: int | None = None) -> Any:
     if isinstance(value, str) and value not in choices:
         raise PydanticCustomError(
             "unknown_choice",
@@ -37,6 +37,7 @@ def _choice(value: Any, choices: dict[str, Any], what: str) -> Any:
             {
                 "what": what,
                 "value": value,
+                **({"at": at} if at is not None else {}),
                 "hint": (
                     did_you_mean(value, choices).strip()
                     + f" Choose one of: {', '.join(choices)}."
@@ -70,8 +71,13 @@ class Review(StrictModel):
         if self.next_review is None and self.cycle_years is None:
             raise ValueError("give either 'next_review' or 'cycle_years'")
         if self.next_review is not None and self.next_review <= self.reviewed:
-            raise ValueError(
-                f"next_review ({self.next_review}) is not after reviewed ({self.reviewed})"
+            raise PydanticCustomError(
+                "review_order",
+                "next_review ({next_review}) is not after reviewed ({reviewed})",
+                {"next_review": str(self.next_review), "reviewed": str(self.reviewed),
+                 "at": "next_review",
+                 "hint": "Set next_review to a date after reviewed, or give cycle_years "
+                 "instead of next_review."},
             )
         if self.status == "approved" and not self.reviewers:
             raise ValueError("an approved section must name at least one reviewer")
@@ -177,7 +183,7 @@ class LeafletDefinition(StrictModel):
     format: str = "leaflet"
     paper: str = "A4"
     variants: list[str] = Field(default_factory=lambda: list(VARIANTS), min_length=1)
-    sections: list[SectionUse] = Field(min_length=1)
+    sections: list[SectionUse]
     publisher: Publisher | Id
     product_code: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]*$", max_length=40)]
     version: Annotated[str, Field(min_length=1, max_length=20)]
@@ -201,10 +207,22 @@ class LeafletDefinition(StrictModel):
     @field_validator("sections")
     @classmethod
     def _no_repeats(cls, uses: list[SectionUse]) -> list[SectionUse]:
+        if not uses:
+            raise PydanticCustomError(
+                "no_sections", "the leaflet has no sections",
+                {"hint": "List at least one section id under 'sections:'. Run 'leafpress list' "
+                 "to see every section id."},
+            )
         ids = [use.id for use in uses]
-        repeated = sorted({i for i in ids if ids.count(i) > 1})
-        if repeated:
-            raise ValueError(f"section listed more than once: {', '.join(repeated)}")
+        for index, section_id in enumerate(ids):
+            if section_id in ids[:index]:
+                raise PydanticCustomError(
+                    "repeated_section",
+                    "section '{id}' is listed more than once",
+                    {"id": section_id, "at": index,
+                     "hint": f"Remove this '{section_id}': a section may appear only once "
+                     "in a leaflet."},
+                )
         if uses and uses[0].level != 2:
             raise ValueError("the first section must be level 2, so that no heading level is skipped")
         return uses
@@ -243,8 +261,8 @@ class LeafletDefinition(StrictModel):
     @field_validator("variants")
     @classmethod
     def _known_variants(cls, values: list[str]) -> list[str]:
-        for value in values:
-            _choice(value, VARIANTS, "variant")
+        for index, value in enumerate(values):
+            _choice(value, VARIANTS, "variant", at=index)
         return values
 
 
@@ -257,3 +275,4 @@ class SectionSource(BaseModel):
     body: str
     path: Path
     body_line: int
+    id_position: tuple[int, int] | None = None

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from weasyprint import CSS, HTML
+from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
@@ -63,14 +64,14 @@ def _errors_are_fatal(source: Path) -> Iterator[None]:
         )
 
 
-def render_pdf(
+def layout(
     html: str,
     *,
     stylesheets: list[Path],
     project_root: Path,
     source: Path,
-) -> bytes:
-    """Render HTML to tagged PDF/UA-1 bytes, failing on any WeasyPrint error."""
+) -> Document:
+    """Lay HTML out into pages (PDF/UA-1 tagging on), failing on any WeasyPrint error."""
     fonts = FontConfiguration()
     fetcher = ProjectOnlyFetcher(project_root)
     with _errors_are_fatal(source):
@@ -78,18 +79,20 @@ def render_pdf(
         styles = [
             CSS(filename=str(path), url_fetcher=fetcher, font_config=fonts) for path in stylesheets
         ]
-        rendered = document.render(stylesheets=styles, font_config=fonts, pdf_variant="pdf/ua-1")
-        data: bytes = rendered.write_pdf(pdf_variant="pdf/ua-1")
+        rendered: Document = document.render(
+            stylesheets=styles, font_config=fonts, pdf_variant="pdf/ua-1"
+        )
+    return rendered
+
+
+def write_pdf(document: Document, *, source: Path) -> bytes:
+    """Serialise a laid-out document to tagged PDF/UA-1 bytes."""
+    with _errors_are_fatal(source):
+        data: bytes = document.write_pdf(pdf_variant="pdf/ua-1")
     return data
 
 
-def page_count(html: str, *, stylesheets: list[Path], project_root: Path, source: Path) -> int:
-    """Lay the document out and count its pages (for booklets' contents and padding)."""
-    fonts = FontConfiguration()
-    fetcher = ProjectOnlyFetcher(project_root)
-    with _errors_are_fatal(source):
-        document = HTML(string=html, base_url=str(project_root) + "/", url_fetcher=fetcher)
-        styles = [
-            CSS(filename=str(path), url_fetcher=fetcher, font_config=fonts) for path in stylesheets
-        ]
-        return len(document.render(stylesheets=styles, font_config=fonts).pages)
+def render_pdf(html: str, *, stylesheets: list[Path], project_root: Path, source: Path) -> bytes:
+    """Lay out and serialise in one step."""
+    document = layout(html, stylesheets=stylesheets, project_root=project_root, source=source)
+    return write_pdf(document, source=source)

@@ -9,6 +9,8 @@ from functools import lru_cache
 import pyphen
 from markdown_it import MarkdownIt
 
+from leafpress import markdown
+
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
 _CITATION = re.compile(r"\[@[^\]]*\]")
@@ -44,14 +46,30 @@ def count_syllables(word: str) -> int:
     return max(by_pyphen, groups, 1)
 
 
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    return markdown.make_parser()
+
+
 def text_blocks(markdown_text: str) -> list[str]:
-    """Plain-text blocks (paragraphs, list items, cells) of a Markdown document."""
-    md = MarkdownIt("commonmark").enable("table")
+    """Plain-text blocks (paragraphs, list items, cells, callout titles) of a section body.
+
+    Parsed with leafpress's own Markdown dialect, so the text inside callouts and notes
+    blocks counts like any other.
+    """
     blocks: list[str] = []
-    for token in md.parse(_CITATION.sub("", markdown_text)):
+    for token in _parser().parse(_CITATION.sub("", markdown_text)):
+        if token.type.startswith("container_") and token.nesting == 1:
+            kind, _, title = token.info.strip().partition(" ")
+            if kind in markdown.CALLOUT_KINDS and title.strip():
+                blocks.append(" ".join(title.split()))
+            continue
         if token.type != "inline" or not token.children:
             continue
-        parts = [c.content for c in token.children if c.type in ("text", "code_inline")]
+        # A line break inside a paragraph separates words like a space does.
+        parts = [c.content if c.type in ("text", "code_inline") else " "
+                 for c in token.children
+                 if c.type in ("text", "code_inline", "softbreak", "hardbreak")]
         text = " ".join("".join(parts).split())
         if text and not text.startswith(":::"):
             blocks.append(text)

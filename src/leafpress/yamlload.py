@@ -17,12 +17,36 @@ KeyPath = tuple[str | int, ...]
 #: Largest number of nodes a document may expand to through aliases (billion laughs).
 MAX_EXPANDED_NODES = 20_000
 
+#: Deepest nesting of lists and mappings a document may have.
+MAX_DEPTH = 50
+
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 
+class _TooDeep(Exception):
+    """Raised by the loader when nesting passes MAX_DEPTH."""
+
+    def __init__(self, mark: yaml.Mark) -> None:
+        super().__init__()
+        self.mark = mark
+
+
 class _Loader(yaml.SafeLoader):
     """SafeLoader with YAML 1.2 booleans and dates left as text for validation."""
+
+    _depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+        """Compose as usual, refusing nesting deeper than MAX_DEPTH before recursion fails."""
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _TooDeep(self.peek_event().start_mark)
+            node: yaml.Node = super().compose_node(parent, index)  # type: ignore[no-untyped-call]
+            return node
+        finally:
+            self._depth -= 1
 
 
 # YAML 1.1 reads yes/no/on/off as booleans ("the Norway problem"): only true/false are.
@@ -93,14 +117,25 @@ def _walk(
     document: YamlDocument,
     problems: ProblemCollector,
     line_offset: int,
+    open_nodes: frozenset[int] = frozenset(),
 ) -> None:
-    """Record positions and duplicate keys for every node below ``node``."""
+    """Record positions, duplicate keys and self-referring aliases below ``node``."""
     position = _mark_position(node.start_mark, line_offset)
     if position is not None:
         document.values.setdefault(here, position)
+    if id(node) in open_nodes:
+        problems.add(
+            "this list or mapping contains a '*' alias to itself",
+            path=document.path,
+            line=position.line if position else None,
+            column=position.column if position else None,
+            hint="Remove the '*' alias, or write the values out in full.",
+        )
+        return
+    inside = open_nodes | {id(node)}
     if isinstance(node, yaml.SequenceNode):
         for index, child in enumerate(node.value):
-            _walk(child, (*here, index), document, problems, line_offset)
+            _walk(child, (*here, index), document, problems, line_offset, inside)
     elif isinstance(node, yaml.MappingNode):
         seen: dict[str, Position | None] = {}
         for key_node, value_node in node.value:
@@ -120,7 +155,7 @@ def _walk(
             seen[key] = key_position
             if key_position is not None:
                 document.keys[(*here, key)] = key_position
-            _walk(value_node, (*here, key), document, problems, line_offset)
+            _walk(value_node, (*here, key), document, problems, line_offset, inside)
 
 
 def load_yaml(text: str, path: Path, *, line_offset: int = 0) -> YamlDocument:
@@ -148,6 +183,15 @@ def load_yaml(text: str, path: Path, *, line_offset: int = 0) -> YamlDocument:
             raise InputError.single(
                 f"YAML cannot be read: {error}", path=path, hint="Save the file as plain YAML."
             ) from None
+        except _TooDeep as error:
+            position = _mark_position(error.mark, line_offset)
+            raise InputError.single(
+                f"YAML is nested more than {MAX_DEPTH} levels deep",
+                path=path,
+                line=position.line if position else None,
+                column=position.column if position else None,
+                hint="Check the brackets and indentation; leafpress files need only a few levels.",
+            ) from None
         document = YamlDocument(path=path, data=None)
         if node is None:
             return document
@@ -156,6 +200,7 @@ def load_yaml(text: str, path: Path, *, line_offset: int = 0) -> YamlDocument:
                 "YAML aliases expand to too many values (an alias bomb?)",
                 path=path,
                 line=node.start_mark.line + 1 + line_offset,
+                column=node.start_mark.column + 1,
                 hint=f"Use fewer '*' aliases; a file may expand to at most "
                 f"{MAX_EXPANDED_NODES} values.",
             )
@@ -170,6 +215,7 @@ def load_yaml(text: str, path: Path, *, line_offset: int = 0) -> YamlDocument:
                 f"YAML value cannot be read: {error.problem}",
                 path=path,
                 line=position.line if position else None,
+                column=position.column if position else None,
                 hint="Quote the value if it is meant as text.",
             ) from None
         except (ValueError, TypeError, RecursionError) as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pikepdf
@@ -132,3 +133,80 @@ def set_first_font_size(size: float) -> Mutation:
         return out
 
     return lambda pdf: edit_content(pdf, edit)
+
+
+A4 = (595.28, 841.89)
+
+
+def helvetica(**extra: object) -> pikepdf.Dictionary:
+    """A standard (unembedded) Helvetica font dictionary with WinAnsiEncoding."""
+    font = pikepdf.Dictionary(
+        Type=pikepdf.Name.Font,
+        Subtype=pikepdf.Name.Type1,
+        BaseFont=pikepdf.Name.Helvetica,
+        Encoding=pikepdf.Name.WinAnsiEncoding,
+    )
+    for key, value in extra.items():
+        font[f"/{key}"] = value
+    return font
+
+
+def tiny_pdf(
+    content: bytes,
+    *,
+    fonts: dict[str, pikepdf.Dictionary] | None = None,
+    mcids: tuple[int, ...] = (),
+    size: tuple[float, float] = A4,
+    xobjects: dict[str, pikepdf.Stream] | None = None,
+) -> pikepdf.Pdf:
+    """A one-page PDF drawing ``content``; with ``mcids`` a P element tags those MCIDs."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=size)
+    page = pdf.pages[0]
+    resources = pikepdf.Dictionary(
+        Font=pikepdf.Dictionary(
+            {f"/{name}": pdf.make_indirect(font) for name, font in (fonts or {}).items()}
+        )
+    )
+    if xobjects:
+        resources.XObject = pikepdf.Dictionary(
+            {f"/{name}": pdf.make_indirect(x) for name, x in xobjects.items()}
+        )
+    page.obj.Resources = resources
+    page.obj.Contents = pdf.make_stream(content)
+    if mcids:
+        root = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
+        paragraph = pdf.make_indirect(
+            pikepdf.Dictionary(
+                Type=pikepdf.Name.StructElem,
+                S=pikepdf.Name.P,
+                P=root,
+                Pg=page.obj,
+                K=pikepdf.Array(list(mcids)),
+            )
+        )
+        root.K = pikepdf.Array([paragraph])
+        pdf.Root.StructTreeRoot = root
+        pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
+    return pdf
+
+
+def form_xobject(
+    pdf: pikepdf.Pdf, content: bytes, resources: pikepdf.Dictionary, **extra: object
+) -> pikepdf.Stream:
+    """A Form XObject stream in ``pdf`` drawing ``content`` with ``resources``."""
+    form = pdf.make_stream(content)
+    form.Type = pikepdf.Name.XObject
+    form.Subtype = pikepdf.Name.Form
+    form.BBox = pikepdf.Array([0, 0, 1000, 1000])
+    form.Resources = resources
+    for key, value in extra.items():
+        form[f"/{key}"] = value
+    return form
+
+
+def save(pdf: pikepdf.Pdf, folder: Path, name: str = "tiny.pdf") -> Path:
+    """Save a PDF under ``folder`` and return its path."""
+    path = folder / name
+    pdf.save(path, fix_metadata_version=False)
+    return path

@@ -27,7 +27,7 @@ def clean_pdf(raw_render: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
     with pikepdf.open(raw_render) as pdf:
         fix_footer(pdf)
         mark_large_print(pdf)
-        pdf.save(path)
+        pdf.save(path, fix_metadata_version=False)
     return path
 
 
@@ -41,7 +41,7 @@ def mutated(clean_pdf: Path, tmp_path: Path) -> Iterator[Callable[..., Path]]:
         with pikepdf.open(clean_pdf) as pdf:
             for mutation in mutations:
                 mutation(pdf)
-            pdf.save(path)
+            pdf.save(path, fix_metadata_version=False)
         return path
 
     yield make

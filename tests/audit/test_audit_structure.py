@@ -54,7 +54,7 @@ def test_role_mapped_types_are_checked_as_their_standard_type(
 
     report = audit_pdf(mutated(role_map_to_paragraph))
     assert report.conditions() == {"09-005"}
-    assert any("ListItem → P" in (f.element or "") for f in report.findings)
+    assert any("L contains ListItem → P" in f.message for f in report.findings)
 
 
 def test_figure_with_actual_text_only_passes(mutated: Callable[..., Path]) -> None:

@@ -77,22 +77,23 @@ LOOSE = (
     b"/P <</MCID 0>> BDC BT /F1 12 Tf 20 150 Td (Tagged) Tj ET EMC "
     b"BT /F1 12 Tf 20 100 Td (Loose) Tj ET "
     b"0 0 10 10 re f "
-    b"/P <</MCID 1>> BDC BT /F1 12 Tf 20 50 Td (Mixed) Tj EMC (Stray) Tj ET EMC"
+    b"BT /F1 12 Tf 20 50 Td /P <</MCID 1>> BDC (Mixed) Tj EMC (Stray) Tj ET"
 )
 
 
 def test_painting_outside_marked_content_is_wrapped() -> None:
     pdf = tiny_tagged_pdf(LOOSE, [0, 1])
     before_text = pdftotext(to_bytes(pdf))
-    assert len(untagged_text(pdf)) == 1  # "Loose"; "Stray" is still inside MCID 1
+    assert len(untagged_text(pdf)) == 2  # "Loose", and "Stray" after MCID 1 closed
     changes = artifact_untagged_content(pdf)
-    assert changes == ["2 unmarked painting operation(s) wrapped as artifacts"]
+    # the "Loose" text object, the filled square, and the single "Stray" Tj
+    assert changes == ["3 unmarked painting operation(s) wrapped as artifacts"]
     assert untagged_text(pdf) == []
     ops = list(iter_marked_content(pdf.pages[0]))
     fill = next(op for op in ops if op.operator == "f")
     assert fill.in_artifact
     tagged = [op.mcid for op in ops if op.shows_text and not op.in_artifact]
-    assert tagged == [0, 1, 1]
+    assert tagged == [0, 1]
     assert pdftotext(to_bytes(pdf)) == before_text
 
 

@@ -190,10 +190,11 @@ def check_contrast(ctx: AuditContext) -> list[Finding]:
     findings = []
     for page, (ratio, run) in sorted(worst.items()):
         assert run.colour is not None
+        opacity = f" at {run.alpha:.0%} opacity" if run.alpha < 1 else ""
         findings.append(
             Finding(
                 "LP-004",
-                f"Text{_sample(ctx, run)} in {describe(run.colour)} on "
+                f"Text{_sample(ctx, run)} in {describe(run.colour)}{opacity} on "
                 f"{describe(run.background)} has contrast {ratio:.2f}:1; "
                 f"at least {MIN_CONTRAST}:1 is needed.",
                 page,

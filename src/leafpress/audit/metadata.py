@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from xml.etree import ElementTree
 
 import pikepdf
 
@@ -42,14 +43,16 @@ def check_suspects(ctx: AuditContext) -> list[Finding]:
 
 def check_xmp_metadata(ctx: AuditContext) -> list[Finding]:
     """06-001 XMP present, 06-002 pdfuaid:part present, 06-003 dc:title present."""
-    if not isinstance(ctx.pdf.Root.get("/Metadata"), pikepdf.Stream):
+    stream = ctx.pdf.Root.get("/Metadata")
+    if not isinstance(stream, pikepdf.Stream):
         return [Finding("06-001", "The catalog has no XMP /Metadata stream.")]
     try:
-        with ctx.pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
-            part = meta.get("pdfuaid:part")
-            title = meta.get("dc:title")
-    except Exception as error:  # XML errors come from several libraries
-        return [Finding("06-001", f"The XMP metadata stream cannot be parsed: {error}.")]
+        ElementTree.fromstring(stream.read_bytes())
+    except (ElementTree.ParseError, pikepdf.PdfError) as error:
+        return [Finding("06-001", f"The XMP metadata stream is not well-formed XML: {error}.")]
+    with ctx.pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+        part = meta.get("pdfuaid:part")
+        title = meta.get("dc:title")
     findings = []
     if not part or not str(part).strip():
         findings.append(

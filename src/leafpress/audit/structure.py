@@ -70,10 +70,11 @@ def check_nesting(ctx: AuditContext) -> list[Finding]:
         parent = tree.parent_of(element)
         parent_type = parent.type if parent is not None else "StructTreeRoot"
         if rule.parents is not None and parent_type not in rule.parents:
+            where = parent.label if parent is not None else "the StructTreeRoot"
             findings.append(
                 Finding(
                     rule.condition,
-                    f"{element.type} is inside {parent_type}; it must be inside "
+                    f"{element.type} is inside {where}; it must be inside "
                     f"{_names(rule.parents)}.",
                     element.page,
                     element.label,

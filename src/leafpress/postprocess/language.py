@@ -80,7 +80,9 @@ def _marker_lang(element: pikepdf.Dictionary) -> str | None:
     if struct_type(element) != "Figure" or not isinstance(alt, pikepdf.String):
         return None
     text = str(alt)
-    return text[len(LANG_MARKER_PREFIX) :] if text.startswith(LANG_MARKER_PREFIX) else None
+    if not text.startswith(LANG_MARKER_PREFIX):
+        return None
+    return text[len(LANG_MARKER_PREFIX) :] or None
 
 
 def apply_language_markers(pdf: pikepdf.Pdf) -> list[str]:
