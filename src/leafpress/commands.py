@@ -79,7 +79,8 @@ def _out_line(text: str) -> None:
 def _review_warnings(leaflet: LoadedLeaflet, library: Library, options: BuildOptions, *,
                      strict: bool) -> None:
     """Warn about a leaflet's sections due for review soon (or overdue but allowed);
-    with --strict, refuse to build it instead."""
+    with --strict, refuse to build it instead.
+    """
     findings = governance.leaflet_findings(
         leaflet, library, options.today, options.settings.review_due_window_days
     )

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from leafpress import markdown
 from leafpress.long_dates import long_date
 from leafpress.selection import Selection
-from leafpress.variants import FORMATS, PAPERS, VARIANTS, Layout, Presentation
+from leafpress.variants import FORMATS, PAPERS, VARIANTS, Layout
 
 
 @dataclass(frozen=True)

@@ -95,7 +95,7 @@ def _render_notes(
     # One block per ruled line, so a long notes area breaks cleanly across pages.
     lines = int(env.get("notes_lines", 6))
     ruled = '<div class="note-line"></div>' * lines
-    return f'<div class="note-lines" aria-hidden="true">{ruled}</div>\n</div>\n
+    return f'<div class="note-lines" aria-hidden="true">{ruled}</div>\n</div>\n'
 
 
 def _renderer_rules(md: MarkdownIt) -> None:

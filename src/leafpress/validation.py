@@ -17,8 +17,9 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """Return ' Did you mean 'x'?' for a close match, or ''."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" Did you mean '{close[0]}'?" if close else ""
+    by_lower = {choice.lower(): choice for choice in choices}
+    close = difflib.get_close_matches(word.lower(), list(by_lower), n=1, cutoff=0.6)
+    return f" Did you mean '{by_lower[close[0]]}'?" if close else ""
 
 
 def _dotted(key_path: KeyPath) -> str:
@@ -97,14 +98,13 @@ def _describe(value: Any) -> str:
 
 def _key_path(data: Any, loc: tuple[Any, ...]) -> tuple[KeyPath, bool]:
     """The parts of a pydantic location that are keys in the data, and whether a union
-    member's name (such as 'Publisher' or 'constrained-str') was among them."""
+    member's name (such as 'Publisher' or 'constrained-str') was among them.
+    """
     path: list[str | int] = []
     current = data
     named_member = False
     for index, part in enumerate(loc):
-        if isinstance(current, dict) and _has_key(current, part):
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        if (isinstance(current, dict) and _has_key(current, part)) or (isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)):
             current = current[part]
         elif not (isinstance(current, dict) and index == len(loc) - 1):
             named_member = True
@@ -190,7 +190,8 @@ def _hint_for(kind: str, value: Any, context: dict[str, Any]) -> str:
 
 def _useful(located: list[tuple[KeyPath, bool, Any]]) -> list[tuple[KeyPath, Any]]:
     """pydantic reports every member of a union ('a profile name, or a mapping'): drop the
-    wrong-type complaints of members the value plainly was not meant for."""
+    wrong-type complaints of members the value plainly was not meant for.
+    """
     kept: list[tuple[KeyPath, Any]] = []
     for path, member, detail in located:
         if member and detail["type"] in _EXPECTED:

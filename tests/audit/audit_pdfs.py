@@ -8,6 +8,12 @@ from typing import Any
 
 import pikepdf
 
+PIXEL = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJ"
+    "AAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+)
+"""A one-pixel PNG, base64-encoded."""
+
 CLEAN_HTML = """<!DOCTYPE html>
 <html lang="en-GB"><head><meta charset="utf-8"><title>Signs in the bones</title>
 <style>
@@ -24,9 +30,9 @@ img { width: 2cm; height: 2cm; }
 <ul><li>Pain</li><li>Weakness</li></ul>
 <table><thead><tr><th>Symptom</th><th>Action</th></tr></thead>
 <tbody><tr><td>Pain</td><td>Call</td></tr></tbody></table>
-<img alt="A diagram of the spine" src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==">
+<img alt="A diagram of the spine" src="data:image/png;base64,{PIXEL}">
 </body></html>
-"""
+""".replace("{PIXEL}", PIXEL)
 
 Mutation = Callable[[pikepdf.Pdf], None]
 

@@ -112,7 +112,7 @@ def test_italic_fonts_are_flagged(tmp_path: Path, font: pikepdf.Dictionary) -> N
 def test_synthetic_slant_is_flagged(tmp_path: Path) -> None:
     findings = _large_print(tmp_path, b"BT 1 0 0.25 1 72 700 Tm /F1 18 Tf (Slanted) Tj ET")
 
-    ((code, message, page),) = findings
+    ((code, message, _),) = findings
     assert code == "LP-003"
     assert "slanted by 14°" in message
 

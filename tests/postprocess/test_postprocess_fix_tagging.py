@@ -61,7 +61,15 @@ def fixed_pdf(raw_pdf: bytes) -> bytes:
 
 
 def test_registry_names_every_fix() -> None:
-    assert list(FIXES) == ["language", "fragments", "figures", "artifacts", "id_tree", "catalog"]
+    assert list(FIXES) == [
+        "language",
+        "fragments",
+        "list_items",
+        "figures",
+        "artifacts",
+        "id_tree",
+        "catalog",
+    ]
 
 
 def test_raw_output_has_the_faults(raw_pdf: bytes) -> None:

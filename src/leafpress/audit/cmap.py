@@ -7,6 +7,7 @@ A CMap is PostScript, but its data sections (``begincodespacerange``, ``beginbfc
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -72,7 +73,10 @@ def _pairs(operands: Sequence[object], width: int) -> list[Sequence[object]]:
 def parse_cmap(stream: pikepdf.Stream) -> CMap:
     """Parse a CMap stream; raises pikepdf.PdfError if it cannot be tokenised."""
     cmap = CMap()
-    for instruction in pikepdf.parse_content_stream(stream):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # a damaged CMap simply maps fewer codes
+        instructions = pikepdf.parse_content_stream(stream)
+    for instruction in instructions:
         operator = str(instruction.operator)
         operands = list(instruction.operands)
         if operator == "endcodespacerange":

@@ -244,9 +244,23 @@ def _unmapped_codes(ctx: AuditContext, use: FontUse) -> Iterator[bytes]:
             yield code
 
 
+def _fontless_text(ctx: AuditContext) -> list[Finding]:
+    """10-001 for text shown with a font resource that is missing or not a font."""
+    missing = {(run.page, run.font_key): None for run in ctx.scan.texts if run.font is None}
+    return [
+        Finding(
+            "10-001",
+            f"Text is shown with font resource /{key}, which is missing or not a font "
+            "dictionary, so its characters cannot be mapped to Unicode.",
+            page,
+        )
+        for page, key in missing
+    ]
+
+
 def check_unicode_mapping(ctx: AuditContext) -> list[Finding]:
     """31-027 fonts with no Unicode mechanism; 10-001 shown codes that cannot be mapped."""
-    findings: list[Finding] = []
+    findings = _fontless_text(ctx)
     for use in fonts_used(ctx).values():
         label = font_label(use)
         if not has_unicode_mechanism(ctx, use.font):

@@ -15,6 +15,7 @@ text-showing operator starts (glyph widths are not measured).
 from __future__ import annotations
 
 import math
+import warnings
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -456,11 +457,15 @@ def scan_content(pdf: pikepdf.Pdf) -> ContentScan:
     for index, page in enumerate(pdf.pages):
         number = index + 1
         page_state = _Page(number, page.obj.objgen)
-        try:
-            resources = inherited(page.obj, "/Resources")
-            _Interpreter(scan, page_state).run(
-                page, resources, _State(ctm=pikepdf.Matrix()), (), page.obj.objgen, ()
-            )
-        except READ_ERRORS as error:
-            scan.problems.append((number, f"page content could not be read: {error}"))
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                resources = inherited(page.obj, "/Resources")
+                _Interpreter(scan, page_state).run(
+                    page, resources, _State(ctm=pikepdf.Matrix()), (), page.obj.objgen, ()
+                )
+            except READ_ERRORS as error:
+                scan.problems.append((number, f"page content could not be read: {error}"))
+        for warning in caught:
+            scan.problems.append((number, f"damaged content stream: {warning.message}"))
     return scan

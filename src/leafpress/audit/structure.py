@@ -74,8 +74,7 @@ def check_nesting(ctx: AuditContext) -> list[Finding]:
             findings.append(
                 Finding(
                     rule.condition,
-                    f"{element.type} is inside {where}; it must be inside "
-                    f"{_names(rule.parents)}.",
+                    f"{element.type} is inside {where}; it must be inside {_names(rule.parents)}.",
                     element.page,
                     element.label,
                 )

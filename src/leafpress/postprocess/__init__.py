@@ -17,12 +17,14 @@ from leafpress.postprocess.language import (
     lang_marker,
     mark_languages,
 )
+from leafpress.postprocess.list_items import wrap_list_bodies
 
 Fix = Callable[[pikepdf.Pdf], list[str]]
 
 FIXES: dict[str, Fix] = {
     "language": apply_language_markers,
     "fragments": merge_split_fragments,
+    "list_items": wrap_list_bodies,
     "figures": group_figures_with_captions,
     "artifacts": artifact_untagged_content,
     "id_tree": build_id_tree,
