@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from xml.etree import ElementTree
 
 import tinyhtml5
@@ -41,4 +42,4 @@ def heading_levels(root: Element) -> list[int]:
 
 def heading_skips(levels: list[int]) -> list[tuple[int, int]]:
     """Pairs of consecutive heading levels where the second skips a level."""
-    return [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+    return [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from tests.minimal_project import Project, Result
 
 from leafpress import htmlrender
 from leafpress.definitions import load_leaflet
 from leafpress.errors import InputError
 from leafpress.library import load_library
 from leafpress.selection import select
+from tests.minimal_project import Project, Result
 
 TODAY = "2026-01-01"
 LEAFLET_KEYS = (
@@ -199,6 +199,52 @@ def test_id_must_match_the_file_name(project: Project) -> None:
     with pytest.raises(InputError) as caught:
         load_leaflet(project.leaflet, project.root)
     assert str(caught.value) == (
-        f"{project.leaflet}:1: the id 'y' does not match the file name 'x.yaml'\n"
+        f"{project.leaflet}:1:5: the id 'y' does not match the file name 'x.yaml'\n"
         "  → Rename the file to y.yaml or set id: x; outputs are named after the id."
+    )
+
+
+def test_unknown_section_id_says_did_you_mean(leafpress: Cli, project: Project) -> None:
+    project.edit("leaflets/x.yaml", "  - beta\n", "  - betta\n")
+    result = check(leafpress, project)
+    assert result.err == (
+        f"error: {project.leaflet}:13:5: unknown section id 'betta'\n"
+        "  → Did you mean 'beta'? Run 'leafpress list' to see every section id.\n"
+        + failed(1, leaflets=1)
+    )
+    assert result.code == 1
+
+
+def test_unknown_section_id_with_nothing_close(leafpress: Cli, project: Project) -> None:
+    project.edit("leaflets/x.yaml", "  - beta\n", "  - liver-scans\n")
+    result = check(leafpress, project)
+    assert (f"error: {project.leaflet}:13:5: unknown section id 'liver-scans'\n"
+            "  → Run 'leafpress list' to see every section id.\n") in result.err
+
+
+@pytest.mark.parametrize(("logo", "message", "hint"), [
+    ("../../../../../../etc/passwd", "logo '../../../../../../etc/passwd' is outside the project",
+     "Keep the logo inside the project, for example in content/images/."),
+    ("/etc/passwd", "logo '/etc/passwd' is outside the project",
+     "Keep the logo inside the project, for example in content/images/."),
+])
+def test_publisher_logo_outside_the_project(
+    leafpress: Cli, project: Project, logo: str, message: str, hint: str
+) -> None:
+    publisher = project.path("leaflets/publishers/p.yaml")
+    with publisher.open("a") as stream:
+        stream.write(f"logo:\n  path: {logo}\n  alt: Our logo\n")
+    result = check(leafpress, project)
+    assert result.err == f"error: {publisher}:7:9: {message}\n  → {hint}\n" + failed(1)
+
+
+def test_publisher_logo_that_does_not_exist(leafpress: Cli, project: Project) -> None:
+    publisher = project.path("leaflets/publishers/p.yaml")
+    with publisher.open("a") as stream:
+        stream.write("logo:\n  path: ../../content/images/logo.svg\n  alt: Our logo\n")
+    result = check(leafpress, project)
+    assert result.err == (
+        f"error: {publisher}:7:9: logo '../../content/images/logo.svg' does not exist\n"
+        "  → Check the path; it is relative to p.yaml. Looked for "
+        f"{project.path('content/images/logo.svg')}.\n" + failed(1)
     )

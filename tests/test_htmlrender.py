@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from pathlib import Path
+
 import pytest
 import tinycss2
 
+from leafpress.long_dates import long_date
 from tests.fixture_builds import SECOND, copy_project, render_fixture_html
 from tests.htmlcheck import (
     Element,
@@ -178,8 +182,10 @@ def test_about_section_when_all_approved(approved: Element) -> None:
     text = text_of(about)
     assert "not yet been clinically reviewed" not in text
     credits = [text_of(li) for li in with_class(about, "credits")[0].findall("li")]
-    assert credits == ["Pat Helper, Support worker (reviewed: Getting help)",
-                       "Dr Ada Example, Consultant oncologist (reviewed: What this leaflet is about)"]
+    assert credits == [
+        "Pat Helper, Support worker (reviewed: Getting help)",
+        "Dr Ada Example, Consultant oncologist (reviewed: What this leaflet is about)",
+    ]
 
 
 def test_numbered_references(standard: Element) -> None:
@@ -187,8 +193,9 @@ def test_numbered_references(standard: Element) -> None:
     assert references.tag == "ol"
     items = references.findall("li")
     assert [li.get("id") for li in items] == [f"ref-{n}" for n in range(1, 6)]
-    assert text_of(items[0]).startswith("A guide to secondary breast cancer. Example Charity, 2024.")
-    assert "https://example.org/guide (accessed 1 February 2025)" in text_of(items[0])
+    first = text_of(items[0])
+    assert first.startswith("A guide to secondary breast cancer. Example Charity, 2024.")
+    assert "https://example.org/guide (accessed 1 February 2025)" in first
     assert text_of(items[1]) == "Advanced breast cancer. NICE, 2017."
     assert text_of(items[3]) == "A Writer. A book we read but did not cite. 2020."
 
@@ -244,3 +251,22 @@ def test_page_size_in_the_page_css(standard: Element, large_print: Element) -> N
 
     assert size(standard) == "148mm 210mm"
     assert size(large_print) == "210mm 297mm"
+
+
+def test_long_dates_in_en_gb() -> None:
+    assert long_date(dt.date(2026, 7, 1)) == "1 July 2026"
+    assert long_date(dt.date(2035, 6, 15), "en-GB") == "15 June 2035"
+
+
+def test_long_dates_follow_the_language() -> None:
+    assert long_date(dt.date(2026, 7, 1), "cy") == "1 Gorffennaf 2026"
+
+
+def test_html_lang_follows_the_definition(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    definition = project / "leaflets" / "second-leaflet.yaml"
+    definition.write_text(definition.read_text(encoding="utf-8").replace(
+        "language: en-GB", "language: cy"), encoding="utf-8")
+    document = parse_document(render_fixture_html("standard", SECOND, project))
+    assert document.get("lang") == "cy"
+    assert "Next review: 10 Ionawr 2035." in text_of(_about(document))

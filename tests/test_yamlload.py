@@ -130,3 +130,22 @@ def test_positions_of_keys_and_values_are_recorded() -> None:
     assert position is not None and (position.line, position.column) == (4, 5)
     key = document.position(("title",), prefer_key=True)
     assert key is not None and (key.line, key.column) == (1, 1)
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("a: !!timestamp soon\n", "a '!!' tag does not fit its value"),
+    ("a: !!int 0x\n", "invalid literal for int() with base 16: ''"),
+])
+def test_bad_explicit_tags_are_input_errors(text: str, reason: str) -> None:
+    assert only_problem(text) == (
+        f"leaflets/x.yaml: YAML value cannot be read: {reason}\n"
+        "  → Remove the '!!' tag in front of the value, or quote the value."
+    )
+
+
+def test_control_characters_are_located() -> None:
+    assert only_problem("title: Bones\nsubtitle: A\x1fB\n") == (
+        "leaflets/x.yaml:2:12: the file contains a control character (U+001F) that YAML does "
+        "not allow\n"
+        "  → Delete it: it is invisible, and often pasted in by mistake from another program."
+    )

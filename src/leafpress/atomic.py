@@ -8,7 +8,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from leafpress.errors import BuildError
+from leafpress.errors import BuildError, Problem
 
 _SUFFIX = ".part"
 
@@ -60,6 +60,6 @@ def _write_error(target: Path, error: OSError) -> BuildError:
         hint = f"leafpress may not write to {target.parent}. Check its permissions, or use --out."
     else:
         hint = "Check the output folder, or choose another with --out."
-    return BuildError.single(
-        f"cannot write the output: {error.strerror or error}", path=target, hint=hint
+    return BuildError(
+        [Problem(target, None, None, f"cannot write the output: {error.strerror or error}", hint)]
     )

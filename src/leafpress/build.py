@@ -30,6 +30,8 @@ class BuildOptions:
     settings: Settings
     variants: tuple[str, ...] = ()
     allow_overdue: bool = False
+    print_shop: bool = False
+    """Impose booklets for a print shop: 3 mm bleed and crop marks."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,8 @@ class BuildResult:
     variant: str
     outputs: tuple[Path, ...]
     pages: int
+    sheets: int = 0
+    """Sheets of paper in the imposed print file (two sides each), 0 without one."""
 
 
 def stylesheets_for(selection: Selection, variant: str, project_root: Path) -> list[Path]:
@@ -72,7 +76,10 @@ def _lay_out(selection: Selection, options: htmlrender.RenderOptions, root: Path
         html, document = attempt(options)
     padding = -len(document.pages) % layout.pad_to_multiple
     if padding:
-        html, document = attempt(replace(options, padding_pages=padding))
+        options = replace(options, padding_pages=padding)
+        html, document = attempt(options)
+        if len(document.pages) % layout.pad_to_multiple:  # a notes page took over a page
+            html, document = attempt(replace(options, blank_padding=True))
     return document
 
 
@@ -98,9 +105,10 @@ def build_variant(
     target = folder / f"{variant}.pdf"
     outputs = [target]
     imposed: bytes | None = None
+    sides = 0
     definition = leaflet.definition
     if FORMATS[definition.format](VARIANTS[variant](definition.paper).paper).imposed:
-        imposed = _impose(reading, target.name)
+        imposed, sides = _impose(reading, target.name, variant, print_shop=options.print_shop)
         outputs.append(folder / f"{variant}-print.pdf")
     with pikepdf.open(io.BytesIO(reading)) as finished:
         pages = len(finished.pages)
@@ -109,14 +117,25 @@ def build_variant(
         write_atomic(outputs[1], imposed)
     inputs = deps.inputs_of(selection, root)
     write_atomic(folder / f"{variant}.d", deps.depfile_text(outputs, inputs, root).encode())
-    return BuildResult(leaflet.id, variant, tuple(outputs), pages)
+    return BuildResult(leaflet.id, variant, tuple(outputs), pages, sides // 2)
 
 
-def _impose(reading: bytes, reading_name: str) -> bytes:
+#: The print-shop profile: bleed beyond the trim, and crop and fold marks.
+PRINT_SHOP_BLEED_MM = 3.0
+
+
+def _impose(
+    reading: bytes, reading_name: str, variant: str, *, print_shop: bool
+) -> tuple[bytes, int]:
+    """The print file's bytes and its number of sheet sides."""
+    bleed = PRINT_SHOP_BLEED_MM if print_shop else 0.0
     with pikepdf.open(io.BytesIO(reading)) as source:
-        sheets = impose(source, reading_filename=reading_name)
+        sheets = impose(
+            source, bleed_mm=bleed, crop_marks=print_shop, reading_filename=reading_name
+        )
         sheets.docinfo["/LeafpressPurpose"] = "print-only"
-        return pdffinish.save_reproducibly(sheets)
+        sheets.docinfo["/LeafpressVariant"] = variant
+        return pdffinish.save_reproducibly(sheets), len(sheets.pages)
 
 
 def variants_to_build(leaflet: LoadedLeaflet, options: BuildOptions) -> list[str]:

@@ -62,18 +62,21 @@ def cli(ctx: click.Context, project: Path, debug: bool) -> None:
               show_default=True, help="Output folder.")
 @click.option("--allow-overdue", is_flag=True,
               help="Build leaflets with content past its review date, marked 'Under review'.")
+@click.option("--print-shop", is_flag=True,
+              help="Booklets' print files get 3 mm bleed and crop marks, for a print shop.")
 @_today
 @_strict
 @click.pass_obj
 def build(obj: dict[str, object], leaflets: tuple[Path, ...], build_all: bool,
-          variants: tuple[str, ...], out: Path, allow_overdue: bool, today: dt.date,
-          strict: bool) -> None:
+          variants: tuple[str, ...], out: Path, allow_overdue: bool, print_shop: bool,
+          today: dt.date, strict: bool) -> None:
     """Build LEAFLETS (YAML files) into tagged PDFs, standard and large print."""
     if build_all == bool(leaflets):
         raise click.UsageError("give leaflet files, or --all (not both)")
     code = commands.build(
         project=Path(str(obj["project"])), leaflets=list(leaflets), out=out,
         variants=variants, today=today, allow_overdue=allow_overdue, strict=strict,
+        print_shop=print_shop,
     )
     sys.exit(code) if code else None
 

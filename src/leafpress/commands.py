@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from leafpress import deps, governance
-from leafpress.build import BuildOptions, build_variant, variants_to_build
+from leafpress.build import BuildOptions, BuildResult, build_variant, variants_to_build
 from leafpress.config import load_settings
 from leafpress.definitions import LoadedLeaflet, leaflet_paths, load_leaflet, load_leaflets
 from leafpress.errors import InputError, LeafpressError, Problem, ProblemCollector
@@ -41,7 +41,7 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def build(*, project: Path, leaflets: Sequence[Path], out: Path, variants: Sequence[str],
-          today: dt.date, allow_overdue: bool, strict: bool) -> int:
+          today: dt.date, allow_overdue: bool, strict: bool, print_shop: bool = False) -> int:
     """Build leaflets; one failing leaflet does not stop the others. Return the exit code."""
     settings = load_settings(project)
     library = load_library(project)
@@ -50,7 +50,9 @@ def build(*, project: Path, leaflets: Sequence[Path], out: Path, variants: Seque
         raise InputError.single("there are no leaflets to build", path=project / "leaflets",
                                 hint="Add a leaflet definition such as leaflets/my-leaflet.yaml.")
     out_dir = out if out.is_absolute() else Path.cwd() / out
-    options = BuildOptions(project, out_dir, today, settings, tuple(variants), allow_overdue)
+    options = BuildOptions(
+        project, out_dir, today, settings, tuple(variants), allow_overdue, print_shop
+    )
     failures: list[str] = []
     built = 0
     for path in paths:
@@ -61,7 +63,7 @@ def build(*, project: Path, leaflets: Sequence[Path], out: Path, variants: Seque
                 result = build_variant(leaflet, library, variant, options)
                 built += 1
                 for output in result.outputs:
-                    _out_line(f"built {_relative(output, Path.cwd())} ({result.pages} pages)")
+                    _out_line(f"built {_relative(output, Path.cwd())} ({_size(result, output)})")
         except LeafpressError as error:
             report_problems(error.problems)
             failures.append(_relative(path, Path.cwd()))
@@ -72,14 +74,23 @@ def build(*, project: Path, leaflets: Sequence[Path], out: Path, variants: Seque
     return 0
 
 
+def _size(result: BuildResult, output: Path) -> str:
+    """'N pages' for a reading PDF; 'N sheets, M sides' for the imposed print file."""
+    if result.sheets and output.name == f"{result.variant}-print.pdf":
+        sheets = "1 sheet" if result.sheets == 1 else f"{result.sheets} sheets"
+        return f"{sheets}, {2 * result.sheets} sides"
+    return f"{result.pages} pages"
+
+
 def _out_line(text: str) -> None:
     out.print(text, markup=False, emoji=False)
 
 
 def _review_warnings(leaflet: LoadedLeaflet, library: Library, options: BuildOptions, *,
                      strict: bool) -> None:
-    """Warn about a leaflet's sections due for review soon (or overdue but allowed);
-    with --strict, refuse to build it instead.
+    """Warn about a leaflet's sections due for review (or overdue but allowed).
+
+    With --strict, refuse to build the leaflet instead.
     """
     findings = governance.leaflet_findings(
         leaflet, library, options.today, options.settings.review_due_window_days

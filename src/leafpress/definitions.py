@@ -56,14 +56,16 @@ def _check_logo(publisher: Publisher, base: Path, root: Path, document: YamlDocu
     target = (base.parent / publisher.logo.path).resolve()
     position = document.position(("logo", "path")) or document.position(("publisher", "logo"))
     line = position.line if position else None
+    column = position.column if position else None
     if not target.is_relative_to(root.resolve()):
         raise InputError.single(
             f"logo '{publisher.logo.path}' is outside the project", path=base, line=line,
+            column=column,
             hint="Keep the logo inside the project, for example in content/images/.",
         )
     if not target.is_file():
         raise InputError.single(
-            f"logo '{publisher.logo.path}' does not exist", path=base, line=line,
+            f"logo '{publisher.logo.path}' does not exist", path=base, line=line, column=column,
             hint=f"Check the path; it is relative to {base.name}. Looked for {target}.",
         )
 
@@ -74,6 +76,7 @@ def load_leaflet(path: Path, project_root: Path) -> LoadedLeaflet:
     if not isinstance(document.data, dict):
         raise InputError.single(
             "a leaflet definition must be a set of 'key: value' lines", path=path, line=1,
+            column=1,
             hint="See docs/leaflet-format.md for the keys a leaflet needs.",
         )
     definition = validate(LeafletDefinition, document)
@@ -90,6 +93,7 @@ def load_leaflet(path: Path, project_root: Path) -> LoadedLeaflet:
         raise InputError.single(
             f"the id '{definition.id}' does not match the file name '{path.name}'",
             path=path, line=position.line if position else None,
+            column=position.column if position else None,
             hint=f"Rename the file to {definition.id}.yaml or set id: {stem}; "
             "outputs are named after the id.",
         )

@@ -27,6 +27,8 @@ class RenderOptions:
     contents_min_pages: int = 8
     estimated_pages: int = 0
     padding_pages: int = 0
+    blank_padding: bool = False
+    """Pad with blank pages instead of notes pages (when a notes page did not fit)."""
 
 
 def css_string(value: str) -> Markup:
@@ -58,7 +60,9 @@ def qr_data_uri(url: str) -> str:
 
 #: In booklets, a top-level section (with the sections nested under it) of at least this
 #: many words starts a new page; shorter ones flow on, so short topics do not waste paper.
-CHAPTER_BREAK_WORDS = 200
+#: 500 words is about two A5 pages at 12pt (one A4 page at 14pt, two in large print): a
+#: chapter of a page or less, forced onto a new page, would leave the page before half empty.
+CHAPTER_BREAK_WORDS = 500
 
 
 def page_breaks(selection: Selection, layout: Layout) -> list[bool]:
@@ -137,6 +141,7 @@ def document_context(selection: Selection, options: RenderOptions) -> dict[str, 
         "next_review": long_date(selection.next_review, language),
         "show_contents": show_contents,
         "padding_pages": options.padding_pages,
+        "blank_padding": options.blank_padding,
         "qr_data_uri": qr_data_uri(definition.url) if definition.url else None,
         "long_date": lambda value: long_date(value, language),
     }

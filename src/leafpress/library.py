@@ -45,19 +45,19 @@ def split_front_matter(text: str, path: Path) -> tuple[str, str, int]:
     """Return (front matter, body, line where the body starts)."""
     if not text.strip():
         raise InputError.single(
-            "the file is empty", path=path, line=1,
+            "the file is empty", path=path, line=1, column=1,
             hint="Start it with front matter between two '---' lines (see docs/content-format.md).",
         )
     if not text.startswith("---"):
         raise InputError.single(
-            "the file has no front matter", path=path, line=1,
+            "the file has no front matter", path=path, line=1, column=1,
             hint="Start it with a '---' line, the YAML keys (id, title, review, references), "
             "and another '---' line.",
         )
     fences = list(_FENCE.finditer(text))
     if len(fences) < 2:
         raise InputError.single(
-            "the front matter is not closed", path=path, line=1,
+            "the front matter is not closed", path=path, line=1, column=1,
             hint="Add a line with only '---' after the front matter keys.",
         )
     front = text[fences[0].end() : fences[1].start()]
@@ -74,6 +74,7 @@ def load_section(path: Path, project_root: Path) -> SectionSource:
     if not isinstance(document.data, dict):
         raise InputError.single(
             "the front matter must be a set of 'key: value' lines", path=path, line=2,
+            column=1,
             hint="See docs/content-format.md for the keys a section needs.",
         )
     meta = validate(SectionMeta, document)

@@ -75,7 +75,8 @@ def _render_callout(kind: str) -> Any:
         token = tokens[idx]
         if token.nesting == 1:
             title = token.info.strip()[len(kind):].strip()
-            heading = f'<p class="callout-title"><strong>{escape(title)}</strong></p>' if title else ""
+            heading = (f'<p class="callout-title"><strong>{escape(title)}</strong></p>'
+                       if title else "")
             return f'<div class="callout callout-{kind}">{heading}\n'
         return "</div>\n"
 
@@ -207,7 +208,9 @@ def _needle(child: Token) -> str | None:
     return None
 
 
-def inspect(body: str, context: RenderContext, body_line: int, known_keys: set[str]) -> list[Problem]:
+def inspect(
+    body: str, context: RenderContext, body_line: int, known_keys: set[str]
+) -> list[Problem]:
     """Every problem in a section body: raw HTML, headings, links, images, citations."""
     problems: list[Problem] = []
     path = context.section_path
@@ -251,8 +254,8 @@ def inspect(body: str, context: RenderContext, body_line: int, known_keys: set[s
             for child in token.children or []:
                 needle = _needle(child)
                 found = _find(lines, span, needle, cursor) if needle else None
-                if found is not None:
-                    cursor = (found[0], found[1] + 1)
+                if found is not None and needle:
+                    cursor = (found[0], found[1] + len(needle))
                 at = found or start
                 _inspect_inline(child, context, known_keys, lambda m, h, at=at: add(at, m, h))
     return problems
@@ -295,4 +298,4 @@ def _inspect_inline(child: Token, context: RenderContext, known_keys: set[str], 
 
 def render(body: str, context: RenderContext) -> str:
     """Render a checked Markdown body to an HTML fragment."""
-    return _PARSER.render(body, {"context": context})
+    return str(_PARSER.render(body, {"context": context}))

@@ -224,7 +224,9 @@ class LeafletDefinition(StrictModel):
                      "in a leaflet."},
                 )
         if uses and uses[0].level != 2:
-            raise ValueError("the first section must be level 2, so that no heading level is skipped")
+            raise ValueError(
+                "the first section must be level 2, so that no heading level is skipped"
+            )
         return uses
 
     @field_validator("language")

@@ -11,7 +11,7 @@ from typing import Any
 from weasyprint import CSS, HTML
 from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher
+from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from leafpress.errors import BuildError, Problem
 
@@ -53,6 +53,13 @@ def _errors_are_fatal(source: Path) -> Iterator[None]:
     logger.addHandler(collector)
     try:
         yield
+    except FatalURLFetchingError as error:
+        raise BuildError.single(
+            f"WeasyPrint could not load a file: {error.__cause__ or error}",
+            path=source,
+            hint="Use only files inside the project (images in content/images/, fonts in "
+            "styles/fonts/); leafpress never fetches anything from the network.",
+        ) from None
     finally:
         logger.removeHandler(collector)
     if collector.messages:

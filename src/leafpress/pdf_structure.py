@@ -149,11 +149,25 @@ def iter_struct_elements(pdf: pikepdf.Pdf) -> Iterator[StructNode]:
 def iter_subtree(start: pikepdf.Dictionary) -> Iterator[StructNode]:
     """Yield the structure elements below ``start`` (not ``start`` itself), in order.
 
-    Depths are relative to ``start``; pages inherit from ``start``'s own /Pg only.
+    Depths are relative to ``start``; pages inherit from ``start`` and its ancestors.
     """
-    start_page = start.get("/Pg")
-    page = start_page if isinstance(start_page, pikepdf.Dictionary) else None
-    yield from _walk(start, 0, page, set())
+    yield from _walk(start, 0, inherited_page(start), set())
+
+
+def inherited_page(element: pikepdf.Dictionary) -> pikepdf.Dictionary | None:
+    """The element's own /Pg, or that of its nearest ancestor that has one."""
+    current: object = element
+    seen: set[tuple[int, int]] = set()
+    while isinstance(current, pikepdf.Dictionary):
+        page = current.get("/Pg")
+        if isinstance(page, pikepdf.Dictionary):
+            return page
+        if current.is_indirect:
+            if current.objgen in seen:
+                break
+            seen.add(current.objgen)
+        current = current.get("/P")
+    return None
 
 
 def _walk(
@@ -193,15 +207,14 @@ def content_refs(node: StructNode) -> Iterator[ContentRef]:
 
 
 def node_of(element: pikepdf.Dictionary) -> StructNode:
-    """A StructNode for one element, with its own /P as parent and its own /Pg as page."""
+    """A StructNode for one element: its /P as parent, its (inherited) /Pg as page."""
     parent = element.get("/P")
-    page = element.get("/Pg")
     return StructNode(
         element,
         struct_type(element),
         parent if isinstance(parent, pikepdf.Dictionary) else pikepdf.Dictionary(),
         0,
-        page if isinstance(page, pikepdf.Dictionary) else None,
+        inherited_page(element),
     )
 
 
@@ -289,21 +302,24 @@ def iter_marked_content(
         holder = content.obj if isinstance(content, pikepdf.Page) else content
         if isinstance(holder, (pikepdf.Dictionary, pikepdf.Stream)):
             resources = holder.get("/Resources")
-    stack: list[MarkedContent] = []
+    marked: tuple[MarkedContent, ...] = ()
     for index, instruction in enumerate(pikepdf.parse_content_stream(content)):
         operator = str(instruction.operator)
-        operands = list(instruction.operands)
         if operator in ("BDC", "BMC"):
+            operands = list(instruction.operands)
             tag = str(operands[0])[1:] if operands else ""
-            properties = _resolve_properties(operands[1], resources) if operator == "BDC" else None
-            stack.append(MarkedContent(tag, properties))
-            yield ContentOperator(index, instruction, operator, tuple(stack))
+            properties = (
+                _resolve_properties(operands[1], resources)
+                if operator == "BDC" and len(operands) > 1
+                else None
+            )
+            marked = (*marked, MarkedContent(tag, properties))
+            yield ContentOperator(index, instruction, operator, marked)
         elif operator == "EMC":
-            yield ContentOperator(index, instruction, operator, tuple(stack))
-            if stack:
-                stack.pop()
+            yield ContentOperator(index, instruction, operator, marked)
+            marked = marked[:-1]
         else:
-            yield ContentOperator(index, instruction, operator, tuple(stack))
+            yield ContentOperator(index, instruction, operator, marked)
 
 
 def page_mcids(page: pikepdf.Page) -> list[int]:

@@ -96,17 +96,20 @@ def _describe(value: Any) -> str:
     return f"'{value}'"
 
 
-def _key_path(data: Any, loc: tuple[Any, ...]) -> tuple[KeyPath, bool]:
-    """The parts of a pydantic location that are keys in the data, and whether a union
-    member's name (such as 'Publisher' or 'constrained-str') was among them.
+def _key_path(data: Any, loc: tuple[Any, ...], kind: str) -> tuple[KeyPath, bool]:
+    """The location's parts that are keys in the data, and whether a union member was named.
+
+    pydantic names union members in locations, such as 'Publisher' or 'constrained-str'.
     """
     path: list[str | int] = []
     current = data
     named_member = False
     for index, part in enumerate(loc):
-        if (isinstance(current, dict) and _has_key(current, part)) or (isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)):
+        in_mapping = isinstance(current, dict) and _has_key(current, part)
+        in_list = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        if in_mapping or in_list:
             current = current[part]
-        elif not (isinstance(current, dict) and index == len(loc) - 1):
+        elif not (kind == "missing" and isinstance(current, dict) and index == len(loc) - 1):
             named_member = True
             continue
         path.append(part)
@@ -189,8 +192,9 @@ def _hint_for(kind: str, value: Any, context: dict[str, Any]) -> str:
 
 
 def _useful(located: list[tuple[KeyPath, bool, Any]]) -> list[tuple[KeyPath, Any]]:
-    """pydantic reports every member of a union ('a profile name, or a mapping'): drop the
-    wrong-type complaints of members the value plainly was not meant for.
+    """Drop wrong-type complaints from union members the value plainly was not meant for.
+
+    pydantic reports every member of a union ('a profile name, or a mapping').
     """
     kept: list[tuple[KeyPath, Any]] = []
     for path, member, detail in located:
@@ -212,7 +216,7 @@ def validate(model: type[ModelT], doc: YamlDocument) -> ModelT:
     except ValidationError as error:
         located: list[tuple[KeyPath, bool, Any]] = []
         for detail in error.errors():
-            path, member = _key_path(data, tuple(detail["loc"]))
+            path, member = _key_path(data, tuple(detail["loc"]), detail["type"])
             located.append((path, member, detail))
         problems = [_problem(model, doc, path, detail) for path, detail in _useful(located)]
         raise InputError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0))) from None

@@ -42,8 +42,8 @@ class _Loader(yaml.SafeLoader):
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                raise _TooDeep(self.peek_event().start_mark)
-            node: yaml.Node = super().compose_node(parent, index)  # type: ignore[no-untyped-call]
+                raise _TooDeep(self.peek_event().start_mark)  # type: ignore[no-untyped-call]
+            node: yaml.Node = super().compose_node(parent, index)  # type: ignore[no-untyped-call, assignment]
             return node
         finally:
             self._depth -= 1
@@ -160,7 +160,18 @@ def _walk(
 
 def load_yaml(text: str, path: Path, *, line_offset: int = 0) -> YamlDocument:
     """Parse one YAML document safely, keeping positions; raise InputError on any fault."""
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as error:
+        start = text.rfind("\n", 0, error.position) + 1
+        raise InputError.single(
+            f"the file contains a control character (U+{error.character:04X}) that YAML "
+            "does not allow",
+            path=path,
+            line=text.count("\n", 0, error.position) + 1 + line_offset,
+            column=error.position - start + 1,
+            hint="Delete it: it is invisible, and often pasted in by mistake from another program.",
+        ) from None
     try:
         try:
             node = loader.get_single_node()
@@ -218,9 +229,13 @@ def load_yaml(text: str, path: Path, *, line_offset: int = 0) -> YamlDocument:
                 column=position.column if position else None,
                 hint="Quote the value if it is meant as text.",
             ) from None
-        except (ValueError, TypeError, RecursionError) as error:
+        except Exception as error:  # PyYAML's constructors fail in many ways on bad '!!' tags
+            reason = str(error) if isinstance(error, ValueError) else (
+                "a '!!' tag does not fit its value")
             raise InputError.single(
-                f"YAML value cannot be read: {error}", path=path, hint="Quote the value."
+                f"YAML value cannot be read: {reason}",
+                path=path,
+                hint="Remove the '!!' tag in front of the value, or quote the value.",
             ) from None
         return document
     finally:

@@ -103,3 +103,16 @@ def test_missing_file_exits_2_in_json(tmp_path: Path) -> None:
     assert document["files"] == [
         {"path": str(missing), "passed": False, "error": f"{missing}: no such file"}
     ]
+
+
+def test_exit_codes_through_the_leafpress_cli(
+    clean_pdf: Path, mutated: Callable[..., Path], tmp_path: Path
+) -> None:
+    from leafpress.cli import main
+
+    not_pdf = tmp_path / "notes.pdf"
+    not_pdf.write_text("not a PDF")
+
+    assert main(["audit", str(clean_pdf)]) == 0
+    assert main(["audit", str(mutated(_no_lang))]) == 1
+    assert main(["audit", str(not_pdf)]) == 2

@@ -154,10 +154,25 @@ def test_black_text_on_a_black_box_fails(tmp_path: Path) -> None:
     assert "#000000 on #000000" in message
 
 
+BORDER_RING = (  # a WeasyPrint-style left border: clip to the bar, fill a ring even-odd
+    b"/Artifact BMC q 60 0 m 60 800 l 68 800 l 68 0 l h W* n "
+    b"0 g 68 0 500 800 re 60 0 508 800 re f* Q EMC "
+)
+CLIPPED_BLACK = b"/Artifact BMC q 0 0 100 100 re W n 0 g 0 0 595 842 re f Q EMC "
+
+
+def test_text_inside_a_clipped_black_fill_fails(tmp_path: Path) -> None:
+    findings = _large_print(tmp_path, CLIPPED_BLACK + b"0 g BT /F1 18 Tf 20 20 Td (In) Tj ET")
+
+    assert [code for code, _, _ in findings] == ["LP-004"]
+
+
 @pytest.mark.parametrize(
     "body",
     [
         b"0 g BT /F1 18 Tf 72 700 Td (Black) Tj ET",
+        BORDER_RING + b"0 g BT /F1 18 Tf 72 700 Td (Beside a border) Tj ET",
+        CLIPPED_BLACK + b"0 g BT /F1 18 Tf 72 700 Td (Outside the clip) Tj ET",
         b"0 0 1 rg BT /F1 18 Tf 72 700 Td (Blue) Tj ET",
         BLACK_PAGE + b"1 g BT /F1 18 Tf 72 700 Td (White on black) Tj ET",
         b"/CS0 cs 0.9 sc BT /F1 18 Tf 72 700 Td (Unknown space) Tj ET",  # not judged

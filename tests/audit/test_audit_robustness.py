@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -137,6 +139,7 @@ def _junk_object(pdf: pikepdf.Pdf, kind: str, target: pikepdf.Object) -> object:
     return kind
 
 
+@pytest.mark.slow
 @settings(
     max_examples=60,
     deadline=None,
@@ -179,3 +182,40 @@ def test_random_object_damage_never_raises(
         return
 
     assert isinstance(report.passed, bool)
+
+
+@pytest.mark.slow
+def test_rewritten_with_object_streams_still_passes(clean_pdf: Path, tmp_path: Path) -> None:
+    with pikepdf.open(clean_pdf) as pdf:
+        path = tmp_path / "linearized.pdf"
+        pdf.save(
+            path,
+            object_stream_mode=pikepdf.ObjectStreamMode.generate,
+            linearize=True,
+            fix_metadata_version=False,
+        )
+
+    assert audit_pdf(path).passed
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("pdftocairo") is None, reason="needs poppler's pdftocairo")
+def test_pdftocairo_output_is_audited_as_untagged(clean_pdf: Path, tmp_path: Path) -> None:
+    path = tmp_path / "cairo.pdf"
+    subprocess.run(["pdftocairo", "-pdf", str(clean_pdf), str(path)], check=True)
+
+    report = audit_pdf(path)
+
+    assert {"01-005", "06-001", "11-001"} <= report.conditions()
+    assert AUDIT_ERROR not in report.conditions()
+
+
+def test_resources_inherited_from_the_page_tree(tmp_path: Path) -> None:
+    pdf = _base()
+    pdf.Root.Pages.Resources = pdf.pages[0].obj.Resources
+    del pdf.pages[0].obj["/Resources"]
+
+    report = audit_pdf(save(pdf, tmp_path), large_print=True)
+
+    assert "10-001" not in report.conditions()  # the font was found
+    assert "31-009" in report.conditions()  # ... and judged: Helvetica is not embedded

@@ -135,3 +135,24 @@ def test_structure_stays_consistent_and_readable(split_pdf: bytes, fixed: pikepd
 
 def test_second_run_changes_nothing(fixed: pikepdf.Pdf) -> None:
     assert merge_split_fragments(fixed) == []
+
+
+@pytest.fixture(scope="module")
+def unmarked_pdf() -> bytes:
+    items = "".join(f"<li>entry {n}</li>" for n in range(1, 41))
+    return render(html_page(f'<ul style="list-style: none">{items}</ul>'))
+
+
+def test_items_of_a_list_without_markers_are_never_merged(unmarked_pdf: bytes) -> None:
+    before = open_pdf(unmarked_pdf)
+    assert len(elements(before, "L")) >= 2
+    assert len(elements(before, "LI")) == 40
+    assert all(not _has_label(item) for item in elements(before, "LI"))
+    pdf = open_pdf(unmarked_pdf)
+    merge_split_fragments(pdf)
+    assert len(elements(pdf, "L")) == 1
+    assert len(elements(pdf, "LI")) == 40
+
+
+def _has_label(item: pikepdf.Dictionary) -> bool:
+    return any(struct_type(kid) == "Lbl" for kid in struct_kids(item))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
@@ -12,7 +13,6 @@ from leafpress.audit.model import AuditReport, UnreadablePdfError
 from leafpress.audit.report import audit_json, print_report
 from leafpress.audit.runner import audit_pdf
 
-EXIT_PASSED = 0
 EXIT_FAILED = 1
 EXIT_UNREADABLE = 2
 
@@ -49,9 +49,6 @@ def audit_command(files: tuple[Path, ...], large_print: bool | None, as_json: bo
         for report in reports:
             print_report(console, report)
     if errors:
-        code = EXIT_UNREADABLE
-    elif all(report.passed for report in reports):
-        code = EXIT_PASSED
-    else:
-        code = EXIT_FAILED
-    click.get_current_context().exit(code)
+        sys.exit(EXIT_UNREADABLE)
+    if not all(report.passed for report in reports):
+        sys.exit(EXIT_FAILED)

@@ -67,25 +67,25 @@ def _text_sample(ctx: AuditContext, runs: list[TextRun]) -> str:
 
 def check_tagged_content(ctx: AuditContext) -> list[Finding]:
     """01-005: every piece of content is tagged (MCID reachable from the root) or an Artifact."""
-    tree = ctx.tree
-    scan = ctx.scan
-    findings: list[Finding] = []
-    if tree.root is None:
-        findings.append(
-            Finding(
-                "01-005",
-                "The document has no structure tree (StructTreeRoot): none of its content "
-                "is tagged.",
-            )
-        )
     untagged_text: dict[int, list[TextRun]] = defaultdict(list)
-    for run in scan.texts:
+    for run in ctx.scan.texts:
         if _untagged(run.marked):
             untagged_text[run.page].append(run)
     untagged_paint: dict[int, Counter[str]] = defaultdict(Counter)
-    for painting in scan.paintings:
+    for painting in ctx.scan.paintings:
         if _untagged(painting.marked):
             untagged_paint[painting.page][painting.kind] += 1
+    if ctx.tree.root is None:  # one finding, not one per page, for an untagged file
+        texts = sum(len(runs) for runs in untagged_text.values())
+        pages = len(set(untagged_text) | set(untagged_paint))
+        return [
+            Finding(
+                "01-005",
+                "The document has no structure tree (StructTreeRoot): it is not tagged "
+                f"({texts} text-showing operator(s) on {pages} page(s) are outside Artifacts).",
+            )
+        ]
+    findings: list[Finding] = []
     for page in sorted(set(untagged_text) | set(untagged_paint)):
         parts = []
         if untagged_text[page]:
@@ -101,13 +101,13 @@ def check_tagged_content(ctx: AuditContext) -> list[Finding]:
                 page,
             )
         )
-    findings += _orphans(ctx)
-    return findings
+    return findings + _orphans(ctx)
 
 
 def _orphans(ctx: AuditContext) -> list[Finding]:
     tree = ctx.tree
-    orphans: dict[int, dict[int, None]] = defaultdict(dict)
+    # page → MCID → whether it is in the page's own content (not a Form XObject)
+    orphans: dict[int, dict[int, bool]] = defaultdict(dict)
     texts: dict[tuple[int, int], list[TextRun]] = defaultdict(list)
     for sequence in ctx.scan.sequences:
         mcid = sequence.marked[-1].mcid
@@ -115,14 +115,18 @@ def _orphans(ctx: AuditContext) -> list[Finding]:
             continue
         if (sequence.owner, mcid) in tree.mcids or (sequence.page_key, mcid) in tree.mcids:
             continue
-        orphans[sequence.page][mcid] = None
+        orphans[sequence.page][mcid] = sequence.owner == sequence.page_key
     for run in ctx.scan.texts:
         if _status(tree, run.marked, run.owner, run.page_key) == "orphan":
             innermost = next((m.mcid for m in reversed(run.marked) if m.mcid is not None), -1)
             texts[(run.page, innermost)].append(run)
     findings = []
     for page, mcids in sorted(orphans.items()):
-        labels = [label for mcid in mcids if (label := _orphan_label(ctx, page, mcid))]
+        labels = [
+            label
+            for mcid, on_page in mcids.items()
+            if on_page and (label := _orphan_label(ctx, page, mcid))
+        ]
         sample = _text_sample(ctx, [run for mcid in mcids for run in texts[(page, mcid)]])
         findings.append(
             Finding(

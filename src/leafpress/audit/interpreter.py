@@ -7,9 +7,10 @@ The checks in content.py, fonts.py and large_print.py read this one scan.
 
 Background assumption: the page is white, except where an axis-aligned rectangle
 (``re`` + fill) with a known opaque device colour was painted earlier on the same page
-and contains the start of the text. Images, shadings, clipping and non-rectangular
-paths are not taken into account; the position of a text run is where its
-text-showing operator starts (glyph widths are not measured).
+and contains the start of the text. Rectangular clips are applied to such rectangles;
+fills under any other clip, even-odd fills of several rectangles (borders), images,
+shadings and non-rectangular paths are not taken into account. The position of a
+text run is where its text-showing operator starts (glyph widths are not measured).
 """
 
 from __future__ import annotations
@@ -17,11 +18,25 @@ from __future__ import annotations
 import math
 import warnings
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 
 import pikepdf
 
-from leafpress.audit.colour import DEVICE_COMPONENTS, RGB, WHITE, to_rgb
+from leafpress.audit.colour import RGB, WHITE
+from leafpress.audit.graphics import (
+    Box,
+    ColourState,
+    GraphicsState,
+    box_of,
+    device_space,
+    initial_colour,
+    intersect,
+    matrix_of,
+    number,
+    set_colour,
+    slant_of,
+    string_bytes,
+    type3_scale,
+)
 from leafpress.audit.tree import ObjKey
 from leafpress.pdf_structure import (
     TEXT_SHOWING_OPERATORS,
@@ -33,6 +48,7 @@ from leafpress.pdf_structure import (
 MAX_FORM_DEPTH = 12
 PATH_PAINTING = frozenset({"S", "s", "f", "F", "f*", "B", "B*", "b", "b*"})
 FILLING = frozenset({"f", "F", "f*", "B", "B*", "b", "b*"})
+EVEN_ODD_FILLING = frozenset({"f*", "B*", "b*"})
 PATH_BUILDING = frozenset({"m", "l", "c", "v", "y", "h"})
 READ_ERRORS = (TypeError, ValueError, KeyError, IndexError, AttributeError, pikepdf.PdfError)
 COLOUR_OPERATORS = frozenset({"g", "rg", "k", "G", "RG", "K", "cs", "CS", "sc", "scn", "SC", "SCN"})
@@ -100,129 +116,31 @@ class ContentScan:
     """(page, message) for content that could not be read."""
 
 
-@dataclass(frozen=True)
-class _ColourState:
-    space: str | None = "DeviceGray"
-    """A device colour space name, or None when the space is not understood."""
-    rgb: RGB | None = (0.0, 0.0, 0.0)
-
-
-@dataclass(frozen=True)
-class _State:
-    ctm: pikepdf.Matrix
-    fill: _ColourState = _ColourState()
-    stroke: _ColourState = _ColourState()
-    fill_alpha: float = 1.0
-    stroke_alpha: float = 1.0
-    font_key: str = ""
-    font: pikepdf.Dictionary | None = None
-    font_size: float | None = None
-    leading: float = 0.0
-    render_mode: int = 0
-    rise: float = 0.0
-    scaling: float = 100.0
-
-
 @dataclass
 class _Page:
     number: int
     key: ObjKey
-    backgrounds: list[tuple[tuple[float, float, float, float], RGB]] = field(default_factory=list)
-
-
-def _num(value: object) -> float:
-    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
-        return float(value)
-    raise TypeError(f"not a number: {value!r}")
-
-
-def _matrix(values: list[object]) -> pikepdf.Matrix:
-    a, b, c, d, e, f = (_num(v) for v in values[:6])
-    return pikepdf.Matrix(a, b, c, d, e, f)
-
-
-def _slant(matrix: pikepdf.Matrix) -> float:
-    x_len = math.hypot(matrix.a, matrix.b)
-    y_len = math.hypot(matrix.c, matrix.d)
-    if x_len == 0 or y_len == 0:
-        return 0.0
-    cosine = (matrix.a * matrix.c + matrix.b * matrix.d) / (x_len * y_len)
-    return math.degrees(math.asin(min(1.0, abs(cosine))))
-
-
-def _type3_scale(font: pikepdf.Dictionary | None) -> float:
-    if font is None or font.get("/Subtype") != pikepdf.Name.Type3:
-        return 1.0
-    try:
-        matrix = _matrix(list(font["/FontMatrix"]))
-    except (KeyError, TypeError, ValueError):
-        return 1.0
-    return math.hypot(matrix.c, matrix.d) * 1000.0
-
-
-def _device_space(value: object, resources: pikepdf.Object | None) -> str | None:
-    """Resolve a colour-space operand to a device space name, or None if unknown."""
-    if isinstance(value, pikepdf.Name):
-        name = str(value)[1:]
-        if name in DEVICE_COMPONENTS:
-            return name
-        aliases = {"G": "DeviceGray", "RGB": "DeviceRGB", "CMYK": "DeviceCMYK"}
-        if name in aliases:
-            return aliases[name]
-        if isinstance(resources, pikepdf.Dictionary):
-            spaces = resources.get("/ColorSpace")
-            if isinstance(spaces, pikepdf.Dictionary) and value in spaces:
-                return _device_space(spaces[value], None)
-    return None
-
-
-def _initial_colour(space: str | None) -> _ColourState:
-    if space is None:
-        return _ColourState(None, None)
-    black = {"DeviceGray": (0.0,), "DeviceRGB": (0.0, 0.0, 0.0), "DeviceCMYK": (0, 0, 0, 1.0)}
-    return _ColourState(space, to_rgb(space, tuple(float(c) for c in black[space])))
-
-
-def _set_colour(current: _ColourState, operands: list[object]) -> _ColourState:
-    if current.space is None or not all(isinstance(v, (int, float, Decimal)) for v in operands):
-        return _ColourState(current.space, None)
-    return _ColourState(current.space, to_rgb(current.space, tuple(_num(v) for v in operands)))
-
-
-def _string_bytes(value: object) -> bytes:
-    if isinstance(value, pikepdf.String):
-        return bytes(value)
-    if isinstance(value, pikepdf.Array):
-        return b"".join(bytes(v) for v in value if isinstance(v, pikepdf.String))
-    return b""
-
-
-def _box_of(rect: list[float], ctm: pikepdf.Matrix) -> tuple[float, float, float, float] | None:
-    if abs(ctm.b) > 1e-6 or abs(ctm.c) > 1e-6:
-        return None
-    x, y, width, height = rect
-    x0, y0 = ctm.transform((x, y))
-    x1, y1 = ctm.transform((x + width, y + height))
-    return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+    backgrounds: list[tuple[Box, RGB]] = field(default_factory=list)
 
 
 class _Interpreter:
     def __init__(self, scan: ContentScan, page: _Page) -> None:
         self.scan = scan
         self.page = page
-        self.path_boxes: list[tuple[float, float, float, float]] = []
+        self.path_boxes: list[Box] = []
         self.path_is_rectangles = True
+        self.pending_clip = False
 
     def run(
         self,
         content: pikepdf.Page | pikepdf.Object,
         resources: pikepdf.Object | None,
-        state: _State,
+        state: GraphicsState,
         outer: tuple[MarkedContent, ...],
         owner: ObjKey,
         forms: tuple[ObjKey, ...],
     ) -> None:
-        stack: list[_State] = []
+        stack: list[GraphicsState] = []
         text_matrix = pikepdf.Matrix()
         line_matrix = pikepdf.Matrix()
         for op in iter_marked_content(content, resources):
@@ -240,49 +158,54 @@ class _Interpreter:
                     if stack:
                         state = stack.pop()
                 elif name == "cm":
-                    state = replace(state, ctm=_matrix(operands) @ state.ctm)
+                    state = replace(state, ctm=matrix_of(operands) @ state.ctm)
                 elif name == "BT":
                     text_matrix = line_matrix = pikepdf.Matrix()
                 elif name in ("Td", "TD", "T*", "'", '"'):
                     if name == "TD":
-                        state = replace(state, leading=-_num(operands[1]))
+                        state = replace(state, leading=-number(operands[1]))
                     if name in ("Td", "TD"):
-                        tx, ty = _num(operands[0]), _num(operands[1])
+                        tx, ty = number(operands[0]), number(operands[1])
                     else:
                         tx, ty = 0.0, -state.leading
                     line_matrix = pikepdf.Matrix(1, 0, 0, 1, tx, ty) @ line_matrix
                     text_matrix = line_matrix
                 elif name == "Tm":
-                    text_matrix = line_matrix = _matrix(operands)
+                    text_matrix = line_matrix = matrix_of(operands)
                 elif name == "Tf":
                     state = self._set_font(state, operands, resources)
                 elif name == "TL":
-                    state = replace(state, leading=_num(operands[0]))
+                    state = replace(state, leading=number(operands[0]))
                 elif name == "Tr":
-                    state = replace(state, render_mode=int(_num(operands[0])))
+                    state = replace(state, render_mode=int(number(operands[0])))
                 elif name == "Ts":
-                    state = replace(state, rise=_num(operands[0]))
+                    state = replace(state, rise=number(operands[0]))
                 elif name == "Tz":
-                    state = replace(state, scaling=_num(operands[0]))
+                    state = replace(state, scaling=number(operands[0]))
                 elif name in COLOUR_OPERATORS:
                     state = self._colour(state, name, operands, resources)
                 elif name == "gs":
                     state = self._ext_g_state(state, operands, resources)
                 elif name == "re":
-                    box = _box_of([_num(v) for v in operands[:4]], state.ctm)
+                    box = box_of([number(v) for v in operands[:4]], state.ctm)
                     if box is None:
                         self.path_is_rectangles = False
                     else:
                         self.path_boxes.append(box)
                 elif name in PATH_BUILDING:
                     self.path_is_rectangles = False
+                elif name in ("W", "W*"):
+                    self.pending_clip = True
                 elif name in PATH_PAINTING or name == "n":
                     if name in PATH_PAINTING:
                         self.scan.paintings.append(Painting(self.page.number, "path", marked))
                     if name in FILLING:
-                        self._remember_background(state)
+                        self._remember_background(state, name in EVEN_ODD_FILLING)
+                    if self.pending_clip:
+                        state = self._clip(state)
                     self.path_boxes = []
                     self.path_is_rectangles = True
+                    self.pending_clip = False
                 elif name == "sh":
                     self.scan.paintings.append(Painting(self.page.number, "shading", marked))
                 elif name == "INLINE IMAGE":
@@ -297,8 +220,8 @@ class _Interpreter:
                 )
 
     def _set_font(
-        self, state: _State, operands: list[object], resources: pikepdf.Object | None
-    ) -> _State:
+        self, state: GraphicsState, operands: list[object], resources: pikepdf.Object | None
+    ) -> GraphicsState:
         key = operands[0]
         font: pikepdf.Dictionary | None = None
         if isinstance(resources, pikepdf.Dictionary):
@@ -306,24 +229,28 @@ class _Interpreter:
             if isinstance(fonts, pikepdf.Dictionary) and isinstance(key, pikepdf.Name):
                 found = fonts.get(key)
                 font = found if isinstance(found, pikepdf.Dictionary) else None
-        return replace(state, font_key=str(key)[1:], font=font, font_size=_num(operands[1]))
+        return replace(state, font_key=str(key)[1:], font=font, font_size=number(operands[1]))
 
     def _colour(
-        self, state: _State, name: str, operands: list[object], resources: pikepdf.Object | None
-    ) -> _State:
+        self,
+        state: GraphicsState,
+        name: str,
+        operands: list[object],
+        resources: pikepdf.Object | None,
+    ) -> GraphicsState:
         fill = name.islower()
         if name in ("g", "G", "rg", "RG", "k", "K"):
             space = {"g": "DeviceGray", "rg": "DeviceRGB", "k": "DeviceCMYK"}[name.lower()]
-            colour = _set_colour(_ColourState(space), operands)
+            colour = set_colour(ColourState(space), operands)
         elif name in ("cs", "CS"):
-            colour = _initial_colour(_device_space(operands[0], resources))
+            colour = initial_colour(device_space(operands[0], resources))
         else:
-            colour = _set_colour(state.fill if fill else state.stroke, operands)
+            colour = set_colour(state.fill if fill else state.stroke, operands)
         return replace(state, fill=colour) if fill else replace(state, stroke=colour)
 
     def _ext_g_state(
-        self, state: _State, operands: list[object], resources: pikepdf.Object | None
-    ) -> _State:
+        self, state: GraphicsState, operands: list[object], resources: pikepdf.Object | None
+    ) -> GraphicsState:
         if not isinstance(resources, pikepdf.Dictionary):
             return state
         states = resources.get("/ExtGState")
@@ -334,20 +261,31 @@ class _Interpreter:
         if not isinstance(entry, pikepdf.Dictionary):
             return state
         if "/ca" in entry:
-            state = replace(state, fill_alpha=_num(entry["/ca"]))
+            state = replace(state, fill_alpha=number(entry["/ca"]))
         if "/CA" in entry:
-            state = replace(state, stroke_alpha=_num(entry["/CA"]))
+            state = replace(state, stroke_alpha=number(entry["/CA"]))
         return state
 
-    def _remember_background(self, state: _State) -> None:
+    def _clip(self, state: GraphicsState) -> GraphicsState:
+        if self.path_is_rectangles and len(self.path_boxes) == 1:
+            clip = intersect(self.path_boxes[0], state.clip)
+            return replace(state, clip=clip or (0.0, 0.0, 0.0, 0.0))
+        return replace(state, clip_complex=True)
+
+    def _remember_background(self, state: GraphicsState, even_odd: bool) -> None:
         if (
-            self.path_is_rectangles
-            and self.path_boxes
-            and state.fill.rgb is not None
-            and state.fill_alpha >= 0.999
+            not self.path_is_rectangles
+            or not self.path_boxes
+            or (even_odd and len(self.path_boxes) > 1)
+            or state.clip_complex
+            or state.fill.rgb is None
+            or state.fill_alpha < 0.999
         ):
-            for box in self.path_boxes:
-                self.page.backgrounds.append((box, state.fill.rgb))
+            return
+        for box in self.path_boxes:
+            visible = intersect(box, state.clip)
+            if visible is not None:
+                self.page.backgrounds.append((visible, state.fill.rgb))
 
     def _background_at(self, point: tuple[float, float]) -> RGB:
         x, y = point
@@ -359,20 +297,20 @@ class _Interpreter:
     def _show_text(
         self,
         op: ContentOperator,
-        state: _State,
+        state: GraphicsState,
         text_matrix: pikepdf.Matrix,
         marked: tuple[MarkedContent, ...],
         owner: ObjKey,
     ) -> None:
         operands = op.operands
-        codes = _string_bytes(operands[-1]) if operands else b""
+        codes = string_bytes(operands[-1]) if operands else b""
         placement = text_matrix @ state.ctm
         size = None
         if state.font_size is not None:
             size = (
                 abs(state.font_size)
                 * math.hypot(placement.c, placement.d)
-                * _type3_scale(state.font)
+                * type3_scale(state.font)
             )
         em = state.font_size or 0.0
         probe = pikepdf.Matrix(em, 0, 0, em, 0, state.rise) @ placement
@@ -391,7 +329,7 @@ class _Interpreter:
                 colour=paint.rgb,
                 alpha=state.stroke_alpha if stroke_only else state.fill_alpha,
                 background=self._background_at(probe.transform((0.25, 0.3))),
-                slant=_slant(placement),
+                slant=slant_of(placement),
                 marked=marked,
             )
         )
@@ -400,7 +338,7 @@ class _Interpreter:
         self,
         key: object,
         resources: pikepdf.Object | None,
-        state: _State,
+        state: GraphicsState,
         marked: tuple[MarkedContent, ...],
         owner: ObjKey,
         forms: tuple[ObjKey, ...],
@@ -426,7 +364,7 @@ class _Interpreter:
             )
             return
         matrix = xobject.get("/Matrix")
-        ctm = state.ctm if matrix is None else _matrix(list(matrix)) @ state.ctm
+        ctm = state.ctm if matrix is None else matrix_of(list(matrix)) @ state.ctm
         own_resources = xobject.get("/Resources")
         inner = _Interpreter(self.scan, self.page)
         inner.run(
@@ -462,7 +400,7 @@ def scan_content(pdf: pikepdf.Pdf) -> ContentScan:
             try:
                 resources = inherited(page.obj, "/Resources")
                 _Interpreter(scan, page_state).run(
-                    page, resources, _State(ctm=pikepdf.Matrix()), (), page.obj.objgen, ()
+                    page, resources, GraphicsState(ctm=pikepdf.Matrix()), (), page.obj.objgen, ()
                 )
             except READ_ERRORS as error:
                 scan.problems.append((number, f"page content could not be read: {error}"))

@@ -8,6 +8,7 @@ import pikepdf
 
 from leafpress.postprocess.artifacts import artifact_untagged_content
 from leafpress.postprocess.catalog import complete_catalog
+from leafpress.postprocess.empty_content import drop_empty_content
 from leafpress.postprocess.figures import group_figures_with_captions
 from leafpress.postprocess.fragments import merge_split_fragments
 from leafpress.postprocess.id_tree import build_id_tree
@@ -18,22 +19,28 @@ from leafpress.postprocess.language import (
     mark_languages,
 )
 from leafpress.postprocess.list_items import wrap_list_bodies
+from leafpress.postprocess.toc import tag_contents_as_toc
 
 Fix = Callable[[pikepdf.Pdf], list[str]]
 
 FIXES: dict[str, Fix] = {
     "language": apply_language_markers,
+    "empty_content": drop_empty_content,
     "fragments": merge_split_fragments,
     "list_items": wrap_list_bodies,
     "figures": group_figures_with_captions,
+    "toc": tag_contents_as_toc,
     "artifacts": artifact_untagged_content,
     "id_tree": build_id_tree,
     "catalog": complete_catalog,
 }
 """Each fix edits the PDF in place and returns short descriptions of what it changed.
 
-The order matters: language markers go before figures are grouped, and the
-artifacts fix runs after the fixes that drop structure elements.
+The order matters: language markers are removed before empty content is dropped
+(a marker paints nothing) and before figures are grouped; empty content is dropped
+before figures are grouped (it hides the image's wrapper); fragments are merged
+before list items get their LBody; the artifacts sweep and the ID tree come after
+every fix that removes structure elements.
 """
 
 

@@ -115,6 +115,22 @@ def untagged_painting(page: pikepdf.Page) -> list[tuple[int, int]]:
     return ranges
 
 
+def painting_mcids(page: pikepdf.Page) -> tuple[set[int], set[int]]:
+    """(MCIDs opened on the page, MCIDs whose sequences paint something).
+
+    Painting is showing text, painting a path, or drawing an XObject, shading or
+    inline image; nested sequences count for every MCID that encloses them.
+    """
+    opened: set[int] = set()
+    painting: set[int] = set()
+    for op in iter_marked_content(page):
+        if op.operator in ("BDC", "BMC") and op.marked[-1].mcid is not None:
+            opened.add(op.marked[-1].mcid)
+        elif op.shows_text or op.operator in PATH_PAINTING or op.operator in SINGLE_PAINTING:
+            painting.update(seq.mcid for seq in op.marked if seq.mcid is not None)
+    return opened, painting
+
+
 def wrap_as_artifacts(page: pikepdf.Page, ranges: Sequence[tuple[int, int]]) -> int:
     """Wrap each inclusive index range of the page's instructions in /Artifact BMC … EMC."""
     if not ranges:

@@ -6,7 +6,8 @@ same type are treated as fragments of one element when the first one's content e
 on page N, the second one's starts on page N+1, and:
 
 - the type is L, Table, TBody or LBody; or
-- the type is LI and the second has no Lbl (a list item's marker is drawn only once); or
+- the type is LI, the first has an Lbl and the second has none (a list item's marker is
+  drawn only once; items of lists without markers are never merged); or
 - the type is a grouping element (Sect, Div, Part, Art, BlockQuote) and the second does
   not start with a heading; or
 - the type is NonStruct (WeasyPrint's tag for anonymous boxes and unmapped HTML
@@ -23,13 +24,16 @@ header cells.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 import pikepdf
 
 from leafpress.pdf_structure import (
+    content_refs,
     is_struct_element,
     iter_subtree,
     kids,
+    node_of,
     page_indices,
     struct_tree_root,
     struct_type,
@@ -38,7 +42,6 @@ from leafpress.pdf_structure import (
 from leafpress.postprocess.content_editing import pagination_artifact, retag_as_artifacts
 from leafpress.postprocess.tree_editing import (
     append_kids,
-    page_span,
     rebuild_parent_tree,
     remove_kid,
     set_kids,
@@ -49,21 +52,25 @@ ALWAYS_CONTINUED = frozenset({"L", "Table", "TBody", "LBody"})
 GROUPING = frozenset({"Sect", "Div", "Part", "Art", "BlockQuote"})
 HEADINGS = frozenset({"H", "H1", "H2", "H3", "H4", "H5", "H6"})
 
-PageIndices = dict[tuple[int, int], int]
+Span = tuple[int, int] | None
+SpanOf = Callable[[pikepdf.Dictionary], Span]
 
 
-def is_continuation(a: pikepdf.Dictionary, b: pikepdf.Dictionary, indices: PageIndices) -> bool:
-    """True if sibling ``b`` continues ``a`` on the page after ``a``'s last page."""
+def is_continuation(a: pikepdf.Dictionary, b: pikepdf.Dictionary, span_of: SpanOf) -> bool:
+    """True if sibling ``b`` continues ``a`` on the page after ``a``'s last page.
+
+    ``span_of`` gives an element's first and last page index (None without content).
+    """
     kind = struct_type(a)
     if kind != struct_type(b):
         return False
-    span_a, span_b = page_span(a, indices), page_span(b, indices)
+    span_a, span_b = span_of(a), span_of(b)
     if span_a is None or span_b is None or span_b[0] != span_a[1] + 1:
         return False
     if kind in ALWAYS_CONTINUED:
         return True
     if kind == "LI":
-        return all(struct_type(kid) != "Lbl" for kid in struct_kids(b))
+        return _has_label(a) and not _has_label(b)
     if kind in GROUPING:
         first = next(iter(struct_kids(b)), None)
         return first is None or struct_type(first) not in HEADINGS
@@ -73,9 +80,13 @@ def is_continuation(a: pikepdf.Dictionary, b: pikepdf.Dictionary, indices: PageI
         return (
             last_of_a is not None
             and first_of_b is not None
-            and is_continuation(last_of_a, first_of_b, indices)
+            and is_continuation(last_of_a, first_of_b, span_of)
         )
     return False
+
+
+def _has_label(item: pikepdf.Dictionary) -> bool:
+    return any(struct_type(kid) == "Lbl" for kid in struct_kids(item))
 
 
 class _Merger:
@@ -87,6 +98,28 @@ class _Merger:
         self.merged: Counter[str] = Counter()
         self.repeated: Counter[str] = Counter()
         self.dropped: dict[int, set[int]] = {}
+        self.spans: dict[tuple[int, int], Span] = {}
+
+    def span(self, element: pikepdf.Dictionary) -> Span:
+        """The element's page span, computed bottom-up once per element."""
+        key = element.objgen if element.is_indirect else None
+        if key is not None and key in self.spans:
+            return self.spans[key]
+        if key is not None:
+            self.spans[key] = None  # guards against cycles
+        pages = [
+            self.indices[ref.page.objgen]
+            for ref in content_refs(node_of(element))
+            if ref.page is not None and ref.page.objgen in self.indices
+        ]
+        for kid in struct_kids(element):
+            kid_span = self.span(kid)
+            if kid_span is not None:
+                pages.extend(kid_span)
+        result = (min(pages), max(pages)) if pages else None
+        if key is not None:
+            self.spans[key] = result
+        return result
 
     def merge_within(self, parent: pikepdf.Dictionary) -> None:
         result: list[pikepdf.Object] = []
@@ -97,7 +130,7 @@ class _Merger:
                 and isinstance(kid, pikepdf.Dictionary)
                 and is_struct_element(previous)
                 and is_struct_element(kid)
-                and is_continuation(previous, kid, self.indices)
+                and is_continuation(previous, kid, self.span)
             ):
                 self.merge_pair(previous, kid)
             else:
@@ -111,6 +144,7 @@ class _Merger:
         if struct_type(a) == "Table":
             self.drop_repeated_parts(a, b)
         append_kids(a, b)
+        self.spans.pop(a.objgen, None)
         self.merged[struct_type(a)] += 1
 
     def drop_repeated_parts(self, a: pikepdf.Dictionary, b: pikepdf.Dictionary) -> None:

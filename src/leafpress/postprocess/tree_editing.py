@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import pikepdf
 
 from leafpress.pdf_structure import (
+    inherited_page,
     is_struct_element,
     iter_content_refs,
     iter_struct_elements,
@@ -32,13 +33,7 @@ def struct_kids(element: pikepdf.Dictionary) -> list[pikepdf.Dictionary]:
 
 def element_page(element: pikepdf.Dictionary) -> pikepdf.Dictionary | None:
     """The element's own /Pg, or that of its nearest ancestor."""
-    current: pikepdf.Object | None = element
-    while isinstance(current, pikepdf.Dictionary):
-        page = current.get("/Pg")
-        if isinstance(page, pikepdf.Dictionary):
-            return page
-        current = current.get("/P")
-    return None
+    return inherited_page(element)
 
 
 def page_span(
