@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -59,7 +60,7 @@ def test_errors_in_content_and_definitions_exit_1_together(
     project.edit("leaflets/x.yaml", "paper: A4", "papr: A4")
     result = leafpress("--project", project.root, "check", "--today", TODAY)
     assert result.err.count("error: ") == 2
-    assert f"error: {project.path('content/sections/beta.md')}:1: the file has no front " \
+    assert f"error: {project.path('content/sections/beta.md')}:1:1: the file has no front " \
            "matter\n" in result.err
     assert f"error: {project.leaflet}:5:1: unknown key 'papr' in (top level)\n" in result.err
     assert result.err.endswith(
@@ -134,3 +135,11 @@ def test_one_failing_leaflet_does_not_stop_or_touch_the_others(
     assert result.code == 1
     assert project.path("build/x/standard.pdf").read_bytes().startswith(b"%PDF-")
     assert old.read_bytes() == b"%PDF an older good build"
+
+
+def test_project_folder_that_does_not_exist_exits_2(leafpress: Cli, tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere"
+    result = leafpress("--project", missing, "check")
+    assert result.err == usage(
+        "", f"Invalid value for '--project': Directory '{missing}' does not exist.")
+    assert result.code == 2

@@ -42,8 +42,9 @@ _strict = click.option("--strict", is_flag=True, help="Treat warnings as errors 
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--project", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
-              show_default=True, help="The project folder (with leaflets/ and content/).")
+@click.option("--project", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=Path("."), show_default=True,
+              help="The project folder (with leaflets/ and content/).")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks for errors.")
 @click.pass_context
 def cli(ctx: click.Context, project: Path, debug: bool) -> None:

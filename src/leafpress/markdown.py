@@ -14,6 +14,7 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
+from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 from mdit_py_plugins.container import container_plugin
 
 from leafpress.errors import Problem
@@ -138,7 +139,9 @@ def _renderer_rules(md: MarkdownIt) -> None:
     def paragraph_open(
         self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
     ) -> str:
-        return "<figure>" if _only_image(tokens, idx + 1) else "<p>"
+        if _only_image(tokens, idx + 1):
+            return "<figure>"
+        return str(self.renderToken(tokens, idx, options, env))
 
     def paragraph_close(
         self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
@@ -177,6 +180,8 @@ def make_parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True, "typographer": True})
     md.enable(["table", "replacements", "smartquotes"])
     md.inline.ruler.before("link", "citation", _citation_rule)
+    # {lang=cy} after a [span] or on the line before a block: the only attribute allowed.
+    md.use(attrs_plugin, spans=True).use(attrs_block_plugin)
     for kind in CALLOUT_KINDS:
         container_plugin(md, kind, validate=_callout_validate(kind), render=_render_callout(kind))
     container_plugin(md, "notes", render=_render_notes)
@@ -231,6 +236,8 @@ def inspect(
 
     for token in _PARSER.parse(body, {"context": context}):
         start = block_start(token)
+        for message, hint in _attribute_problems(token):
+            add(start, message, hint)
         if token.type == "html_block":
             add(start, f"raw HTML is not allowed: {token.content.strip()[:60]!r}",
                 "Write it in Markdown instead; leafpress never passes HTML through.")
@@ -258,6 +265,38 @@ def inspect(
                     cursor = (found[0], found[1] + len(needle))
                 at = found or start
                 _inspect_inline(child, context, known_keys, lambda m, h, at=at: add(at, m, h))
+    return problems
+
+
+#: Attributes markdown-it itself sets, per token type; anything else came from {…}.
+_OWN_ATTRIBUTES = {
+    "link_open": {"href", "title"},
+    "image": {"src", "alt", "title"},
+    "ordered_list_open": {"start"},
+    "th_open": {"style"},
+    "td_open": {"style"},
+}
+
+
+def _attribute_problems(token: Token) -> list[tuple[str, str]]:
+    """Only {lang=…} may be added to Markdown; a table cell's style only aligns it."""
+    from leafpress.models import language_tag_problem
+
+    problems = []
+    tokens = [token, *(token.children or [])]
+    for item in tokens:
+        for name, value in (item.attrs or {}).items():
+            if name in _OWN_ATTRIBUTES.get(item.type, set()):
+                if name == "style" and not re.fullmatch(r"text-align:(left|center|right)",
+                                                        str(value)):
+                    problems.append((f"attribute style={value!r} is not allowed",
+                                     "Only {lang=…} may be set in Markdown."))
+                continue
+            if name != "lang":
+                problems.append((f"attribute '{name}' is not allowed",
+                                 "Only {lang=…} may be set in Markdown, e.g. [Bore da]{lang=cy}."))
+            elif (reason := language_tag_problem(str(value))) is not None:
+                problems.append((reason, "Use a tag such as cy, pl or en-GB."))
     return problems
 
 

@@ -23,6 +23,18 @@ _BCP47 = re.compile(
 )
 
 
+def language_tag_problem(value: str) -> str | None:
+    """Why a value is not a usable BCP 47 language tag, or None when it is one."""
+    match = _BCP47.match(value)
+    if not match:
+        return f"'{value}' is not a valid BCP 47 language tag"
+    try:
+        Locale.parse(match["language"].lower())
+    except (UnknownLocaleError, ValueError):
+        return f"unknown language '{match['language']}' in '{value}'"
+    return None
+
+
 class StrictModel(BaseModel):
     """A model that rejects unknown keys and never coerces text to numbers silently."""
 
@@ -232,22 +244,12 @@ class LeafletDefinition(StrictModel):
     @field_validator("language")
     @classmethod
     def _language_tag(cls, value: str) -> str:
-        match = _BCP47.match(value)
-        if not match:
+        problem = language_tag_problem(value)
+        if problem:
             raise PydanticCustomError(
-                "language_tag",
-                "'{value}' is not a valid BCP 47 language tag",
-                {"value": value, "hint": "Use a tag such as en-GB, cy or pl."},
+                "language_tag", "{problem}",
+                {"problem": problem, "hint": "Use a tag such as en-GB, cy or pl."},
             )
-        try:
-            Locale.parse(match["language"].lower())
-        except (UnknownLocaleError, ValueError):
-            raise PydanticCustomError(
-                "language_tag",
-                "unknown language '{language}' in '{value}'",
-                {"value": value, "language": match["language"],
-                 "hint": "Use a tag such as en-GB, cy or pl."},
-            ) from None
         return value
 
     @field_validator("format")

@@ -14,6 +14,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from leafpress.errors import BuildError, Problem
+from leafpress.postprocess import mark_languages
 
 
 class ProjectOnlyFetcher(URLFetcher):  # type: ignore[misc]
@@ -83,6 +84,7 @@ def layout(
     fetcher = ProjectOnlyFetcher(project_root)
     with _errors_are_fatal(source):
         document = HTML(string=html, base_url=str(project_root) + "/", url_fetcher=fetcher)
+        mark_languages(document.etree_element)  # so post-processing can set /Lang on spans
         styles = [
             CSS(filename=str(path), url_fetcher=fetcher, font_config=fonts) for path in stylesheets
         ]
