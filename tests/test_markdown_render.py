@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from leafpress.markdown import RenderContext, cited_keys, render
 from tests.fixture_builds import FIXTURE
 from tests.htmlcheck import parse_fragment, text_of, with_class
@@ -93,7 +91,3 @@ def test_lists_and_tables_are_real_markup() -> None:
 
 def test_template_like_text_is_printed_as_written() -> None:
     assert "{{ 7*7 }}" in _render("Sum: {{ 7*7 }}\n")
-
-
-def test_fixture_section_path_exists() -> None:
-    assert Path(SECTION).is_file()

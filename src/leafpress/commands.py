@@ -19,7 +19,8 @@ from leafpress.library import Library, load_library
 from leafpress.readability import measure
 from leafpress.selection import select
 
-out = Console(highlight=False, soft_wrap=True)
+# Piped output (not a terminal) gets a wide console, so tables do not wrap at 80 columns.
+out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 

@@ -141,12 +141,14 @@ def _renderer_rules(md: MarkdownIt) -> None:
     ) -> str:
         if _only_image(tokens, idx + 1):
             return "<figure>"
-        return str(self.renderToken(tokens, idx, options, env))
+        return str(self.renderToken(tokens, idx, options, env))  # tight lists hide their <p>
 
     def paragraph_close(
         self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
     ) -> str:
-        return "</figure>\n" if _only_image(tokens, idx - 1) else "</p>\n"
+        if _only_image(tokens, idx - 1):
+            return "</figure>\n"
+        return str(self.renderToken(tokens, idx, options, env))
 
     def raw_html(
         self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
