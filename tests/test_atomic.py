@@ -143,3 +143,24 @@ def test_build_reports_a_full_disk_and_keeps_the_old_pdf(
     assert result.code == 1
     assert target.read_bytes() == OLD
     assert leftovers(target) == []
+
+
+def test_a_concurrent_writers_temporary_is_left_alone(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from leafpress.atomic import remove_stale_temporaries
+
+    target = tmp_path / "standard.pdf"
+    writer = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        busy = tmp_path / f".standard.pdf.{writer.pid}.abc.part"
+        busy.write_bytes(b"in progress")
+        dead = tmp_path / ".standard.pdf.999999999.abc.part"
+        dead.write_bytes(b"left by a killed build")
+        removed = remove_stale_temporaries(target)
+        assert removed == [dead]
+        assert busy.exists() and not dead.exists()
+    finally:
+        writer.kill()
+        writer.wait()

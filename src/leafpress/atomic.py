@@ -13,16 +13,33 @@ from leafpress.errors import BuildError, Problem
 _SUFFIX = ".part"
 
 
-def _temporary_prefix(target: Path) -> str:
-    """Temporary files are hidden (dot-prefixed) and named after their target."""
-    return f".{target.name}."
+def _temporary_prefix(target: Path, pid: int | None = None) -> str:
+    """Temporary files are hidden (dot-prefixed), named after their target and writer."""
+    return f".{target.name}.{os.getpid() if pid is None else pid}."
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def remove_stale_temporaries(target: Path) -> list[Path]:
-    """Delete temporary files an earlier, killed write of this target left behind."""
-    pattern = glob.escape(_temporary_prefix(target)) + "*" + _SUFFIX
+    """Delete temporary files that killed writes of this target left behind.
+
+    A temporary file whose writing process is still running belongs to a concurrent
+    build and is left alone.
+    """
+    pattern = glob.escape(f".{target.name}.") + "*" + _SUFFIX
     removed = []
     for stale in target.parent.glob(pattern):
+        writer = stale.name[len(target.name) + 2 :].split(".", 1)[0]
+        if writer.isdigit() and int(writer) != os.getpid() and _alive(int(writer)):
+            continue
         stale.unlink(missing_ok=True)
         removed.append(stale)
     return removed
