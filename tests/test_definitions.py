@@ -248,3 +248,15 @@ def test_publisher_logo_that_does_not_exist(leafpress: Cli, project: Project) ->
         "  → Check the path; it is relative to p.yaml. Looked for "
         f"{project.path('content/images/logo.svg')}.\n" + failed(1)
     )
+
+
+def test_unknown_section_ids_are_reported_with_other_problems(
+    project: Project, leafpress: Callable[..., Result]
+) -> None:
+    project.edit("leaflets/x.yaml", "paper: A4", "papr: A4")
+    project.edit("leaflets/x.yaml", "  - beta", "  - betta")
+    result = leafpress("--project", project.root, "check")
+    assert result.code == 1
+    assert "unknown key 'papr'" in result.err
+    assert "unknown section id 'betta'" in result.err
+    assert "Did you mean 'beta'?" in result.err

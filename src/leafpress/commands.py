@@ -58,7 +58,7 @@ def build(*, project: Path, leaflets: Sequence[Path], out: Path, variants: Seque
     built = 0
     for path in paths:
         try:
-            leaflet = load_leaflet(path, project)
+            leaflet = load_leaflet(path, project, library.sections)
             _review_warnings(leaflet, library, options, strict=strict)
             for variant in variants_to_build(leaflet, options):
                 result = build_variant(leaflet, library, variant, options)
@@ -141,7 +141,8 @@ def check(project: Path, *, today: dt.date, strict: bool) -> int:
     except InputError as error:
         problems.extend(error)
     try:
-        leaflets = load_leaflets(leaflet_paths(project), project)
+        known = library.sections if library is not None else None
+        leaflets = load_leaflets(leaflet_paths(project), project, known)
     except InputError as error:
         problems.extend(error)
     if library is not None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from leafpress.errors import InputError, ProblemCollector
+from leafpress.errors import InputError, Problem, ProblemCollector
 from leafpress.models import LeafletDefinition, Publisher
 from leafpress.sourcefile import read_source
 from leafpress.validation import did_you_mean, validate
@@ -70,8 +71,32 @@ def _check_logo(publisher: Publisher, base: Path, root: Path, document: YamlDocu
         )
 
 
-def load_leaflet(path: Path, project_root: Path) -> LoadedLeaflet:
-    """Load one leaflet definition and its publisher, reporting every problem together."""
+def _unknown_sections(document: YamlDocument, known: Collection[str]) -> list[Problem]:
+    """Unknown section ids in a definition that failed validation, so they are reported too."""
+    sections = document.data.get("sections") if isinstance(document.data, dict) else None
+    problems = []
+    for index, item in enumerate(sections if isinstance(sections, list) else []):
+        section_id = item.get("id") if isinstance(item, dict) else item
+        if isinstance(section_id, str) and section_id not in known:
+            here = document.position(("sections", index, "id")) or document.position(
+                ("sections", index))
+            problems.append(Problem(
+                document.path, here.line if here else None, here.column if here else None,
+                f"unknown section id '{section_id}'",
+                (did_you_mean(section_id, known)
+                 + " Run 'leafpress list' to see every section id.").strip(),
+            ))
+    return problems
+
+
+def load_leaflet(
+    path: Path, project_root: Path, known_sections: Collection[str] | None = None
+) -> LoadedLeaflet:
+    """Load one leaflet definition and its publisher, reporting every problem together.
+
+    With ``known_sections``, unknown section ids are reported alongside any other problem
+    in the file, so that one run shows them all.
+    """
     document = load_yaml(read_source(path), path)
     if not isinstance(document.data, dict):
         raise InputError.single(
@@ -79,7 +104,14 @@ def load_leaflet(path: Path, project_root: Path) -> LoadedLeaflet:
             column=1,
             hint="See docs/leaflet-format.md for the keys a leaflet needs.",
         )
-    definition = validate(LeafletDefinition, document)
+    try:
+        definition = validate(LeafletDefinition, document)
+    except InputError as error:
+        if known_sections is None:
+            raise
+        extra = _unknown_sections(document, known_sections)
+        raise InputError(sorted(error.problems + extra,
+                                key=lambda p: (p.line or 0, p.column or 0))) from None
     if isinstance(definition.publisher, Publisher):
         publisher, publisher_path, publisher_doc = definition.publisher, path, document
     else:
@@ -105,13 +137,15 @@ def leaflet_paths(project_root: Path) -> list[Path]:
     return sorted((project_root / "leaflets").glob("*.yaml"))
 
 
-def load_leaflets(paths: list[Path], project_root: Path) -> list[LoadedLeaflet]:
+def load_leaflets(
+    paths: list[Path], project_root: Path, known_sections: Collection[str] | None = None
+) -> list[LoadedLeaflet]:
     """Load many definitions, collecting every problem before stopping."""
     problems = ProblemCollector()
     loaded: list[LoadedLeaflet] = []
     for path in paths:
         try:
-            loaded.append(load_leaflet(path, project_root))
+            loaded.append(load_leaflet(path, project_root, known_sections))
         except InputError as error:
             problems.extend(error)
     problems.raise_if_any()

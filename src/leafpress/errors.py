@@ -22,6 +22,10 @@ class Problem:
         if self.path is None:
             return "leafpress"
         text = str(self.path)
+        try:  # shorter and clickable: relative to where the user runs leafpress
+            text = str(self.path.resolve().relative_to(Path.cwd().resolve()))
+        except (ValueError, OSError):
+            pass
         if self.line is not None:
             text += f":{self.line}"
             if self.column is not None:
