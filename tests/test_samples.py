@@ -37,7 +37,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
         for variant in VARIANTS
     ]
     for run in runs:
-        stdout, stderr = run.communicate(timeout=900)
+        _, stderr = run.communicate(timeout=900)
         assert run.returncode == 0, stderr
     return out
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,10 +23,8 @@ class Problem:
         if self.path is None:
             return "leafpress"
         text = str(self.path)
-        try:  # shorter and clickable: relative to where the user runs leafpress
+        with contextlib.suppress(ValueError, OSError):  # relative to where leafpress runs
             text = str(self.path.resolve().relative_to(Path.cwd().resolve()))
-        except (ValueError, OSError):
-            pass
         if self.line is not None:
             text += f":{self.line}"
             if self.column is not None:

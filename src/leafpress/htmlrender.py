@@ -119,7 +119,8 @@ def document_context(selection: Selection, options: RenderOptions) -> dict[str, 
     publisher = selection.leaflet.publisher
     logo_uri = None
     if publisher.logo is not None:
-        logo_uri = (selection.leaflet.publisher_path.parent / publisher.logo.path).resolve().as_uri()
+        logo = selection.leaflet.publisher_path.parent / publisher.logo.path
+        logo_uri = logo.resolve().as_uri()
     show_contents = definition.contents
     if show_contents is None:
         show_contents = layout.covers and options.estimated_pages >= options.contents_min_pages

@@ -97,7 +97,8 @@ def _number_references(
     per_section: list[dict[str, int]] = []
     for source in sources:
         by_key = {r.key: r for r in source.meta.references}
-        per_section.append({key: number_for(by_key[key]) for key in markdown.cited_keys(source.body)})
+        cited = markdown.cited_keys(source.body)
+        per_section.append({key: number_for(by_key[key]) for key in cited})
     for source, mapping in zip(sources, per_section, strict=True):
         for reference in source.meta.references:  # listed but never cited: after the cited ones
             mapping.setdefault(reference.key, number_for(reference))
@@ -112,7 +113,9 @@ def _credits(sections: list[SelectedSection]) -> list[Credit]:
     return [Credit(reviewer, tuple(headings)) for reviewer, headings in found.items()]
 
 
-def glossary_terms(sources: list[SectionSource], glossary: list[GlossaryEntry]) -> list[GlossaryEntry]:
+def glossary_terms(
+    sources: list[SectionSource], glossary: list[GlossaryEntry]
+) -> list[GlossaryEntry]:
     """Glossary entries whose term (or another form) appears in these sections' text."""
     text = " ".join(" ".join(text_blocks(s.body)) + " " + s.meta.title for s in sources).lower()
     used = []
