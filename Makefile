@@ -4,6 +4,10 @@
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
 
+# Build on every core by default (override with `make -j1`); keep each job's output together.
+JOBS ?= $(shell nproc 2>/dev/null || echo 1)
+MAKEFLAGS += --jobs=$(JOBS) --output-sync=target
+
 PYTHON     ?= python3
 VENV       ?= .venv
 VENV_STAMP ?= $(VENV)/.installed
