@@ -8,10 +8,7 @@ import os
 
 import pikepdf
 
-try:
-    from leafpress import postprocess
-except ImportError:  # TEMPORARY until the postprocess package lands
-    postprocess = None  # type: ignore[assignment]
+from leafpress import postprocess
 
 
 def source_date() -> dt.datetime | None:
@@ -49,8 +46,7 @@ def save_reproducibly(pdf: pikepdf.Pdf) -> bytes:
 def finish(data: bytes, *, variant: str, purpose: str = "reading") -> bytes:
     """Apply leafpress's tagging fixes and metadata to WeasyPrint's output."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
-        if postprocess is not None and hasattr(postprocess, 'fix_tagging'):
-            postprocess.fix_tagging(pdf)
+        postprocess.fix_tagging(pdf)
         pdf.docinfo["/LeafpressVariant"] = variant
         pdf.docinfo["/LeafpressPurpose"] = purpose
         return save_reproducibly(pdf)
