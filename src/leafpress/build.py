@@ -88,9 +88,10 @@ def build_variant(
 ) -> BuildResult:
     """Build one leaflet in one variant and write its files atomically."""
     root = options.project_root
-    under_review = governance.has_overdue(leaflet, library, options.today)
-    if under_review and not options.allow_overdue:
-        governance.refuse_overdue(leaflet, library, options.today)
+    overdue = governance.overdue_findings(leaflet, library, options.today)
+    if not options.allow_overdue:
+        governance.refuse_overdue(leaflet, overdue, options.today)
+    under_review = bool(overdue)
     selection = select(leaflet, library)
     render_options = htmlrender.RenderOptions(
         variant=variant,

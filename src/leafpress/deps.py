@@ -29,7 +29,7 @@ def inputs_of(selection: Selection, project_root: Path) -> list[Path]:
 def images_of(body: str, section_path: Path) -> list[Path]:
     """The project images a section's Markdown shows (paths relative to the section file)."""
     found: list[Path] = []
-    for token in markdown.make_parser().parse(body):
+    for token in markdown.parse(body):
         for child in token.children or []:
             if child.type == "image":
                 target = (section_path.parent / str(child.attrGet("src") or "")).resolve()

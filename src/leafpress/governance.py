@@ -87,9 +87,15 @@ def refusal(leaflet: LoadedLeaflet, findings: list[ReviewFinding], reason: str,
                    f"refusing to build '{leaflet.id}': {reason}", hint)
 
 
-def refuse_overdue(leaflet: LoadedLeaflet, library: Library, today: dt.date) -> None:
+def overdue_findings(
+    leaflet: LoadedLeaflet, library: Library, today: dt.date
+) -> list[ReviewFinding]:
+    """The leaflet's sections that are past their next review date."""
+    return [f for f in leaflet_findings(leaflet, library, today, 0) if f.overdue]
+
+
+def refuse_overdue(leaflet: LoadedLeaflet, overdue: list[ReviewFinding], today: dt.date) -> None:
     """Stop a build whose leaflet contains overdue content."""
-    overdue = [f for f in leaflet_findings(leaflet, library, today, 0) if f.overdue]
     if overdue:
         problems = [finding.problem(today) for finding in overdue]
         problems.append(refusal(
@@ -98,11 +104,3 @@ def refuse_overdue(leaflet: LoadedLeaflet, library: Library, today: dt.date) -> 
             "'Under review' notice on the first page and in the footer.",
         ))
         raise InputError(problems)
-
-
-def has_overdue(leaflet: LoadedLeaflet, library: Library, today: dt.date) -> bool:
-    """Whether any section of the leaflet is past its next review date."""
-    return any(
-        library.sections[use.id].meta.review.next_review_date <= today
-        for use in leaflet.definition.sections if use.id in library.sections
-    )

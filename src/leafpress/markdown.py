@@ -194,6 +194,11 @@ def make_parser() -> MarkdownIt:
 _PARSER = make_parser()
 
 
+def parse(body: str) -> list[Token]:
+    """Tokens of a Markdown body, from the one shared parser."""
+    return _PARSER.parse(body)
+
+
 def _find(lines: list[str], span: tuple[int, int], needle: str,
           after: tuple[int, int]) -> tuple[int, int] | None:
     """The 0-based (line, column) of ``needle`` within lines ``span``, at or after ``after``."""

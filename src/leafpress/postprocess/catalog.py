@@ -38,18 +38,18 @@ def complete_catalog(pdf: pikepdf.Pdf) -> list[str]:
             changes.append(f"document /Lang set to {found} from the structure tree")
         else:
             changes.append("document /Lang is missing and no structure element has one")
-    mark_info = catalog.get("/MarkInfo")
-    if not isinstance(mark_info, pikepdf.Dictionary):
-        catalog["/MarkInfo"] = pikepdf.Dictionary(Marked=True)
-        changes.append("/MarkInfo /Marked true added")
-    elif not _is_true(mark_info.get("/Marked")):
-        mark_info["/Marked"] = True
-        changes.append("/MarkInfo /Marked set to true")
-    preferences = catalog.get("/ViewerPreferences")
-    if not isinstance(preferences, pikepdf.Dictionary):
-        catalog["/ViewerPreferences"] = pikepdf.Dictionary(DisplayDocTitle=True)
-        changes.append("/ViewerPreferences /DisplayDocTitle true added")
-    elif not _is_true(preferences.get("/DisplayDocTitle")):
-        preferences["/DisplayDocTitle"] = True
-        changes.append("/ViewerPreferences /DisplayDocTitle set to true")
+    changes += _ensure_true(catalog, "/MarkInfo", "/Marked")
+    changes += _ensure_true(catalog, "/ViewerPreferences", "/DisplayDocTitle")
     return changes
+
+
+def _ensure_true(catalog: pikepdf.Object, holder: str, flag: str) -> list[str]:
+    """Make ``catalog[holder][flag]`` true, creating the dictionary when it is missing."""
+    entry = catalog.get(holder)
+    if not isinstance(entry, pikepdf.Dictionary):
+        catalog[holder] = pikepdf.Dictionary({flag: True})
+        return [f"{holder} {flag} true added"]
+    if not _is_true(entry.get(flag)):
+        entry[flag] = True
+        return [f"{holder} {flag} set to true"]
+    return []
