@@ -130,6 +130,24 @@ def test_deleting_a_leaflet_drops_its_rule(project: Path) -> None:
     assert _built(_make(project, "-n").stdout) == {"second-leaflet/standard"}
 
 
+def test_a_broken_definition_fails_its_own_target_and_make_k_builds_the_rest(
+    tmp_path: Path,
+) -> None:
+    project = copy_project(tmp_path / "project")
+    shutil.copy(REPO / "Makefile", project / "Makefile")
+    (project / "stamp").touch()
+    second = project / "leaflets" / "second-leaflet.yaml"
+    second.write_text(second.read_text(encoding="utf-8").replace("version:", "verison:"),
+                      encoding="utf-8")
+    result = _make(project, "-k", "-j2")
+    assert result.returncode != 0
+    assert "leaflets/second-leaflet.yaml:" in result.stderr
+    assert "unknown key 'verison'" in result.stderr
+    assert "Did you mean 'version'?" in result.stderr
+    assert _built(result.stdout) == ALL - {"second-leaflet/standard"}
+    assert not (project / "build" / "second-leaflet" / "standard.pdf").exists()
+
+
 def test_clean_removes_the_output(tmp_path: Path) -> None:
     copy = tmp_path / "project"
     copy.mkdir()

@@ -194,6 +194,12 @@ def _readability(library: Library, minimum: float) -> list[Problem]:
 
 def targets(project: Path, out_dir: Path) -> None:
     """Print the generated make rules."""
-    leaflets = load_leaflets(leaflet_paths(project), project)
+    leaflets: list[LoadedLeaflet] = []
+    broken: list[Path] = []
+    for path in leaflet_paths(project):
+        try:
+            leaflets.append(load_leaflet(path, project))
+        except InputError:  # its own build target reports the problems
+            broken.append(path)
     # Plain write, not rich: rich expands the recipes' tabs into spaces, which make rejects.
-    sys.stdout.write(deps.targets_makefile(leaflets, out_dir, project) + "\n")
+    sys.stdout.write(deps.targets_makefile(leaflets, out_dir, project, broken) + "\n")
