@@ -8,7 +8,7 @@ import time
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
-from leafpress.imposition import impose
+from leafpress.outputs.imposition import impose
 
 A5 = (419.527559, 595.275591)
 REPEATS = 7

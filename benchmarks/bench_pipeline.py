@@ -18,12 +18,15 @@ from pathlib import Path
 from typing import Any
 
 import pikepdf
-
-from leafpress import htmlrender, pdf, pdffinish, postprocess
 from leafpress.build import _lay_out
-from leafpress.definitions import load_leaflet
-from leafpress.library import load_library
-from leafpress.selection import select
+
+from leafpress import pdfua as postprocess
+from leafpress.content.selection import select
+from leafpress.outputs import weasy as pdf
+from leafpress.pdfua import finish as pdffinish
+from leafpress.project.definitions import load_leaflet
+from leafpress.project.library import load_library
+from leafpress.render import html as htmlrender
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -13,10 +13,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from leafpress import cli, htmlrender
-from leafpress.definitions import LoadedLeaflet, load_leaflet
-from leafpress.library import Library, load_library
-from leafpress.selection import Selection, select
+from leafpress import cli
+from leafpress.content.selection import Selection, select
+from leafpress.project.definitions import LoadedLeaflet, load_leaflet
+from leafpress.project.library import Library, load_library
+from leafpress.render import html as htmlrender
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = REPO / "tests" / "fixtures" / "project"

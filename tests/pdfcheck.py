@@ -12,7 +12,7 @@ import pikepdf
 
 from leafpress.audit.context import AuditContext
 from leafpress.audit.fonts import decode_text
-from leafpress.pdf_structure import (
+from leafpress.pdfua.structure import (
     iter_content_refs,
     iter_marked_content,
     iter_struct_elements,

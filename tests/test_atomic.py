@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from leafpress import atomic
-from leafpress.atomic import write_atomic
 from leafpress.cli import Terminated
 from leafpress.errors import BuildError
+from leafpress.store import atomic
+from leafpress.store.atomic import write_atomic
 from tests.minimal_project import Project, Result
 
 Cli = Callable[..., Result]
@@ -149,7 +149,7 @@ def test_a_concurrent_writers_temporary_is_left_alone(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    from leafpress.atomic import remove_stale_temporaries
+    from leafpress.store.atomic import remove_stale_temporaries
 
     target = tmp_path / "standard.pdf"
     writer = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from leafpress import cli, commands
+from leafpress import cli
+from leafpress.cli import commands
 from tests.fixture_builds import FIXTURE
 
 

@@ -6,11 +6,11 @@ from collections.abc import Callable
 
 import pytest
 
-from leafpress import htmlrender
-from leafpress.definitions import load_leaflet
+from leafpress.content.selection import select
 from leafpress.errors import InputError
-from leafpress.library import load_library
-from leafpress.selection import select
+from leafpress.project.definitions import load_leaflet
+from leafpress.project.library import load_library
+from leafpress.render import html as htmlrender
 from tests.minimal_project import Project, Result
 
 TODAY = "2026-01-01"

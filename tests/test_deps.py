@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from leafpress import cli, deps
-from leafpress.definitions import leaflet_paths, load_leaflets
+from leafpress import cli
+from leafpress.project.definitions import leaflet_paths, load_leaflets
+from leafpress.store import deps
 from tests.fixture_builds import (
     FIXTURE,
     MAIN,

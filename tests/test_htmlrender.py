@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import tinycss2
 
-from leafpress.long_dates import long_date
+from leafpress.content.long_dates import long_date
 from tests.fixture_builds import SECOND, copy_project, render_fixture_html
 from tests.htmlcheck import (
     Element,

@@ -8,8 +8,8 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from leafpress.markdown import RenderContext, inspect, render
-from leafpress.pdf_structure import iter_struct_elements
+from leafpress.content.markdown import RenderContext, inspect, render
+from leafpress.pdfua.structure import iter_struct_elements
 from tests.minimal_project import Project, Result, section
 
 

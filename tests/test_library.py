@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from leafpress.errors import InputError
-from leafpress.library import load_library
-from leafpress.sourcefile import MAX_SOURCE_BYTES
+from leafpress.project.library import load_library
+from leafpress.project.sourcefile import MAX_SOURCE_BYTES
 from tests.minimal_project import Project, Result, section
 
 TODAY = "2026-01-01"

@@ -11,10 +11,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from leafpress.definitions import load_leaflet
 from leafpress.errors import LeafpressError
-from leafpress.library import load_section
-from leafpress.yamlload import load_yaml
+from leafpress.project.definitions import load_leaflet
+from leafpress.project.library import load_section
+from leafpress.project.yamlload import load_yaml
 from tests.minimal_project import Project, make_project
 
 SETTINGS = settings(max_examples=200, deadline=None,

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from leafpress import markdown
+from leafpress.content import markdown
 from leafpress.errors import InputError
-from leafpress.library import load_section
+from leafpress.project.library import load_section
 from tests.minimal_project import Project, Result, section
 
 Cli = Callable[..., Result]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from leafpress.markdown import RenderContext, cited_keys, render
+from leafpress.content.markdown import RenderContext, cited_keys, render
 from tests.fixture_builds import FIXTURE
 from tests.htmlcheck import parse_fragment, text_of, with_class
 

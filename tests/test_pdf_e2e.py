@@ -10,7 +10,7 @@ import pikepdf
 import pytest
 from weasyprint import HTML
 
-from leafpress import pdffinish
+from leafpress.pdfua import finish as pdffinish
 from tests.fixture_builds import VARIANTS, fixture_leaflet, shared_build
 from tests.htmlcheck import heading_skips
 from tests.pdfcheck import (

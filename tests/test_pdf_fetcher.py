@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from leafpress import pdf
 from leafpress.errors import BuildError
+from leafpress.outputs import weasy as pdf
 
 NETWORK = "leafpress builds never use the network"
 HINT = ("Use only files inside the project (images in content/images/, fonts in styles/fonts/); "

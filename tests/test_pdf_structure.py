@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pikepdf
 
-from leafpress.pdf_structure import (
+from leafpress.pdfua.structure import (
     content_refs,
     iter_content_refs,
     iter_marked_content,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from leafpress import cli
-from leafpress.readability import count_syllables, measure, text_blocks
+from leafpress.content.readability import count_syllables, measure, text_blocks
 from tests.fixture_builds import TODAY, copy_project
 
 EASY = "You can ask your nurse. She will help you. It is fine to ask for help."

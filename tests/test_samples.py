@@ -11,9 +11,9 @@ import pikepdf
 import pytest
 
 from leafpress.audit import audit_pdf
-from leafpress.definitions import leaflet_paths, load_leaflets
-from leafpress.library import load_library
-from leafpress.variants import PAPERS, VARIANTS
+from leafpress.editions import PAPERS, VARIANTS
+from leafpress.project.definitions import leaflet_paths, load_leaflets
+from leafpress.project.library import load_library
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-21"  # pinned: the sample content's review dates must not age the tests

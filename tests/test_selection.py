@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from leafpress.content.selection import Selection, select
 from leafpress.errors import InputError
-from leafpress.selection import Selection, select
 from tests.fixture_builds import (
     SECOND,
     copy_project,

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from leafpress import htmlrender
 from leafpress.cli import main
-from leafpress.definitions import load_leaflet
-from leafpress.library import load_library
-from leafpress.selection import select
+from leafpress.content.selection import select
+from leafpress.project.definitions import load_leaflet
+from leafpress.project.library import load_library
+from leafpress.render import html as htmlrender
 from tests.minimal_project import Project, make_project, section
 
 BODY = ("Doctors write {{ 7*7 }} and {% if true %}yes{% endif %} and {# note #} and "

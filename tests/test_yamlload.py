@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from leafpress.errors import InputError
-from leafpress.yamlload import MAX_DEPTH, MAX_EXPANDED_NODES, load_yaml
+from leafpress.project.yamlload import MAX_DEPTH, MAX_EXPANDED_NODES, load_yaml
 
 FILE = Path("leaflets/x.yaml")
 

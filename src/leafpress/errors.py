@@ -17,6 +17,8 @@ class Problem:
     column: int | None
     message: str
     hint: str = ""
+    field: str | None = None
+    """Where in a definition given in memory (no lines), such as ``sections[2].id``."""
 
     def location(self) -> str:
         """Return ``file:line:column`` with whatever parts are known."""
@@ -29,6 +31,8 @@ class Problem:
             text += f":{self.line}"
             if self.column is not None:
                 text += f":{self.column}"
+        elif self.field:
+            text += f" ({self.field})"
         return text
 
     def __str__(self) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pikepdf
 
-from leafpress.pdf_structure import iter_marked_content, iter_struct_elements, page_indices
+from leafpress.pdfua.structure import iter_marked_content, iter_struct_elements, page_indices
 
 FOOTER = re.compile(r"Page (\d+) of (\d+)")
 CONTENTS_ENTRY = re.compile(r"^\s*(?P<title>\S.*?)\s*(?:\.\s*){3,}(?P<page>\d+)\s*$")

@@ -9,7 +9,7 @@ import pytest
 from booklet_build import Booklet
 
 from leafpress.audit.runner import audit_pdf
-from leafpress.pdf_structure import iter_struct_elements
+from leafpress.pdfua.structure import iter_struct_elements
 
 pytestmark = pytest.mark.slow
 

@@ -7,7 +7,7 @@ import pytest
 from booklet_build import HEADINGS, Booklet
 from booklet_pdfs import contents_entries, lines, misnumbered, outline_pages, page_texts
 
-from leafpress.pdf_structure import iter_struct_elements
+from leafpress.pdfua.structure import iter_struct_elements
 
 pytestmark = pytest.mark.slow
 

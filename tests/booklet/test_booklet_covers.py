@@ -7,7 +7,7 @@ import pytest
 from booklet_build import URL, Booklet
 from booklet_pdfs import figures_on_page, footer_page, lines, page_texts
 
-from leafpress.pdf_structure import iter_struct_elements
+from leafpress.pdfua.structure import iter_struct_elements
 
 pytestmark = pytest.mark.slow
 

@@ -7,7 +7,7 @@ import pytest
 from booklet_build import Booklet
 from booklet_pdfs import lines, page_texts, painting_in_artifacts, painting_outside_artifacts
 
-from leafpress.pdf_structure import iter_marked_content, mcid_owners_from_tree
+from leafpress.pdfua.structure import iter_marked_content, mcid_owners_from_tree
 
 pytestmark = pytest.mark.slow
 

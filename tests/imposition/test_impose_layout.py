@@ -11,7 +11,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from leafpress.imposition import impose, saddle_stitch_order
+from leafpress.outputs.imposition import impose, saddle_stitch_order
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
 Saver = Callable[[pikepdf.Pdf, str], Path]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pikepdf
 from pikepdf import Name
 
-from leafpress.imposition import impose, save_print_file
+from leafpress.outputs.imposition import impose, save_print_file
 
 BookletFactory = Callable[..., pikepdf.Pdf]
 MARKED_CONTENT_OPERATORS = "BMC BDC EMC MP DP"

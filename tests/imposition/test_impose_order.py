@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from leafpress.imposition import saddle_stitch_order
-from leafpress.imposition.order import Sheet, padded_reading_order
+from leafpress.outputs.imposition import saddle_stitch_order
+from leafpress.outputs.imposition.order import Sheet, padded_reading_order
 
 
 def leaves(sheet: Sheet) -> list[tuple[int | None, int | None]]:

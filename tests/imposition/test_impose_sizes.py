@@ -7,8 +7,8 @@ from collections.abc import Callable
 import pikepdf
 import pytest
 
-from leafpress.imposition import impose, sheet_size_for
-from leafpress.imposition.geometry import Box, mm
+from leafpress.outputs.imposition import impose, sheet_size_for
+from leafpress.outputs.imposition.geometry import Box, mm
 
 BookletFactory = Callable[..., pikepdf.Pdf]
 A5 = (mm(148), mm(210))

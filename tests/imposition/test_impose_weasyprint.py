@@ -10,7 +10,7 @@ import pikepdf
 import pytest
 from pikepdf import Name
 
-from leafpress.imposition import impose, save_print_file
+from leafpress.outputs.imposition import impose, save_print_file
 
 pytestmark = pytest.mark.slow
 

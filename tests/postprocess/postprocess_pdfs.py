@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pikepdf
 
-from leafpress.pdf_structure import (
+from leafpress.pdfua.structure import (
     iter_marked_content,
     iter_struct_elements,
     mcid_owners_from_parent_tree,

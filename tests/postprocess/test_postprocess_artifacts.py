@@ -19,8 +19,8 @@ from postprocess_pdfs import (
     untagged_text,
 )
 
-from leafpress.pdf_structure import iter_marked_content
-from leafpress.postprocess.artifacts import artifact_untagged_content
+from leafpress.pdfua.artifacts import artifact_untagged_content
+from leafpress.pdfua.structure import iter_marked_content
 
 pytestmark = pytest.mark.slow
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pikepdf
 from postprocess_pdfs import tiny_tagged_pdf
 
-from leafpress.postprocess.catalog import complete_catalog
+from leafpress.pdfua.catalog import complete_catalog
 
 CONTENT = b"/P <</MCID 0>> BDC BT /F1 12 Tf 20 150 Td (Hello) Tj ET EMC"
 

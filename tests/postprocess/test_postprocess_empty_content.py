@@ -14,11 +14,11 @@ from postprocess_pdfs import (
     to_bytes,
 )
 
-from leafpress.pdf_structure import mcid_owners_from_tree, struct_type
-from leafpress.postprocess.content_editing import painting_mcids
-from leafpress.postprocess.empty_content import drop_empty_content
-from leafpress.postprocess.figures import group_figures_with_captions
-from leafpress.postprocess.tree_editing import struct_kids
+from leafpress.pdfua.content_editing import painting_mcids
+from leafpress.pdfua.empty_content import drop_empty_content
+from leafpress.pdfua.figures import group_figures_with_captions
+from leafpress.pdfua.structure import mcid_owners_from_tree, struct_type
+from leafpress.pdfua.tree_editing import struct_kids
 
 pytestmark = pytest.mark.slow
 

@@ -17,9 +17,9 @@ from postprocess_pdfs import (
     to_bytes,
 )
 
-from leafpress.pdf_structure import struct_type
-from leafpress.postprocess.figures import group_figures_with_captions
-from leafpress.postprocess.tree_editing import struct_kids
+from leafpress.pdfua.figures import group_figures_with_captions
+from leafpress.pdfua.structure import struct_type
+from leafpress.pdfua.tree_editing import struct_kids
 
 pytestmark = pytest.mark.slow
 

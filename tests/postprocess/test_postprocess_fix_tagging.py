@@ -17,9 +17,9 @@ from postprocess_pdfs import (
 )
 from weasyprint import HTML
 
-from leafpress.pdf_structure import struct_type
-from leafpress.postprocess import FIXES, fix_tagging, mark_languages
-from leafpress.postprocess.tree_editing import struct_kids
+from leafpress.pdfua import FIXES, fix_tagging, mark_languages
+from leafpress.pdfua.structure import struct_type
+from leafpress.pdfua.tree_editing import struct_kids
 
 pytestmark = pytest.mark.slow
 

@@ -18,9 +18,9 @@ from postprocess_pdfs import (
     to_bytes,
 )
 
-from leafpress.pdf_structure import struct_type
-from leafpress.postprocess.fragments import merge_split_fragments
-from leafpress.postprocess.tree_editing import page_span, struct_kids
+from leafpress.pdfua.fragments import merge_split_fragments
+from leafpress.pdfua.structure import struct_type
+from leafpress.pdfua.tree_editing import page_span, struct_kids
 
 pytestmark = pytest.mark.slow
 

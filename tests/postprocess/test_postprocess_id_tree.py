@@ -6,7 +6,7 @@ import pikepdf
 import pytest
 from postprocess_pdfs import elements, html_page, open_pdf, render
 
-from leafpress.postprocess.id_tree import build_id_tree
+from leafpress.pdfua.id_tree import build_id_tree
 
 pytestmark = pytest.mark.slow
 

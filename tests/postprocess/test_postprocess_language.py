@@ -19,13 +19,13 @@ from postprocess_pdfs import (
 )
 from weasyprint import HTML
 
-from leafpress.pdf_structure import iter_marked_content, iter_struct_elements
-from leafpress.postprocess.language import (
+from leafpress.pdfua.language import (
     LANG_MARKER_PREFIX,
     apply_language_markers,
     lang_marker,
     mark_languages,
 )
+from leafpress.pdfua.structure import iter_marked_content, iter_struct_elements
 
 pytestmark = pytest.mark.slow
 

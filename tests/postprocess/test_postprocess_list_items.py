@@ -16,9 +16,9 @@ from postprocess_pdfs import (
     to_bytes,
 )
 
-from leafpress.pdf_structure import struct_type
-from leafpress.postprocess.list_items import wrap_list_bodies
-from leafpress.postprocess.tree_editing import struct_kids
+from leafpress.pdfua.list_items import wrap_list_bodies
+from leafpress.pdfua.structure import struct_type
+from leafpress.pdfua.tree_editing import struct_kids
 
 pytestmark = pytest.mark.slow
 

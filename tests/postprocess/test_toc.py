@@ -20,9 +20,9 @@ from postprocess_pdfs import (
 
 from leafpress.audit.context import AuditContext
 from leafpress.audit.structure import check_nesting
-from leafpress.htmlrender import make_environment
-from leafpress.postprocess import FIXES, fix_tagging
-from leafpress.postprocess.toc import TOC_MARKER, is_toc_marker, tag_contents_as_toc
+from leafpress.pdfua import FIXES, fix_tagging
+from leafpress.pdfua.toc import TOC_MARKER, is_toc_marker, tag_contents_as_toc
+from leafpress.render.html import make_environment
 
 pytestmark = pytest.mark.slow
 

@@ -11,7 +11,7 @@ from leafpress.audit.fonts import decode_text
 from leafpress.audit.interpreter import TextRun
 from leafpress.audit.model import Finding
 from leafpress.audit.tree import ObjKey, StructTree
-from leafpress.pdf_structure import MarkedContent, parent_tree
+from leafpress.pdfua.structure import MarkedContent, parent_tree
 
 MAX_LISTED = 6
 

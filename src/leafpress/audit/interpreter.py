@@ -38,7 +38,7 @@ from leafpress.audit.graphics import (
     type3_scale,
 )
 from leafpress.audit.tree import ObjKey
-from leafpress.pdf_structure import (
+from leafpress.pdfua.structure import (
     TEXT_SHOWING_OPERATORS,
     ContentOperator,
     MarkedContent,

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import pikepdf
 
-from leafpress.pdf_structure import (
+from leafpress.pdfua.structure import (
     StructNode,
     content_refs,
     is_struct_element,

@@ -1,0 +1,1 @@
+"""Stage 2: content as data: the Markdown dialect, selection, governance, readability."""

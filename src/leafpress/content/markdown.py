@@ -1,0 +1,347 @@
+"""Markdown to HTML for sections: citations, callouts, notes lines, checked links and images."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
+from mdit_py_plugins.container import container_plugin
+
+from leafpress.errors import Problem
+from leafpress.project.validation import did_you_mean
+
+CALLOUT_KINDS = ("urgent", "tip", "info")
+MAX_NOTE_LINES = 40
+ALLOWED_LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+_CITATION = re.compile(r"\[@([A-Za-z0-9_-]+(?:\s*;\s*@[A-Za-z0-9_-]+)*)\]")
+_NOTES_INFO = re.compile(r"^notes(?:\s+(\d+))?\s*$")
+
+
+@dataclass
+class RenderContext:
+    """What rendering one section needs to know about the leaflet around it."""
+
+    section_path: Path
+    project_root: Path
+    heading_offset: int = 1
+    citation_numbers: dict[str, int] = field(default_factory=dict)
+    id_prefix: str = ""
+
+
+def cited_keys(body: str) -> list[str]:
+    """Citation keys in the order they first appear in a Markdown body."""
+    keys: list[str] = []
+    for match in _CITATION.finditer(body):
+        for key in re.split(r"\s*;\s*", match.group(1)):
+            key = key.lstrip("@")
+            if key not in keys:
+                keys.append(key)
+    return keys
+
+
+def _citation_rule(state: StateInline, silent: bool) -> bool:
+    if not state.src.startswith("[@", state.pos):
+        return False
+    match = _CITATION.match(state.src, state.pos)
+    if not match:
+        return False
+    if not silent:
+        token = state.push("citation", "", 0)
+        token.meta = {"keys": [k.lstrip("@") for k in re.split(r"\s*;\s*", match.group(1))]}
+    state.pos = match.end()
+    return True
+
+
+def _callout_validate(kind: str) -> Any:
+    def validate(params: str, *args: Any) -> bool:
+        return params.strip().split(" ", 1)[0] == kind
+
+    return validate
+
+
+def _render_callout(kind: str) -> Any:
+    def render(
+        self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        token = tokens[idx]
+        if token.nesting == 1:
+            title = token.info.strip()[len(kind):].strip()
+            heading = (f'<p class="callout-title"><strong>{escape(title)}</strong></p>'
+                       if title else "")
+            return f'<div class="callout callout-{kind}">{heading}\n'
+        return "</div>\n"
+
+    return render
+
+
+def _render_notes(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    token = tokens[idx]
+    if token.nesting == 1:
+        match = _NOTES_INFO.match(token.info.strip())
+        lines = int(match.group(1)) if match and match.group(1) else 6
+        lines = max(1, min(lines, MAX_NOTE_LINES))
+        env["notes_lines"] = lines
+        return '<div class="notes">\n'
+    # One block per ruled line, so a long notes area breaks cleanly across pages.
+    lines = int(env.get("notes_lines", 6))
+    ruled = '<div class="note-line"></div>' * lines
+    return f'<div class="note-lines" aria-hidden="true">{ruled}</div>\n</div>\n'
+
+
+def _renderer_rules(md: MarkdownIt) -> None:
+    def heading_open(
+        self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        context: RenderContext = env["context"]
+        level = min(int(tokens[idx].tag[1]) + context.heading_offset, 6)
+        return f"<h{level}>"
+
+    def heading_close(
+        self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        context: RenderContext = env["context"]
+        level = min(int(tokens[idx].tag[1]) + context.heading_offset, 6)
+        return f"</h{level}>\n"
+
+    def citation(
+        self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        context: RenderContext = env["context"]
+        numbers = sorted({context.citation_numbers[key] for key in tokens[idx].meta["keys"]})
+        links = ",".join(f'<a href="#ref-{n}">{n}</a>' for n in numbers)
+        return f'<sup class="cite">{links}</sup>'
+
+    def image(
+        self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        context: RenderContext = env["context"]
+        token = tokens[idx]
+        alt = self.renderInlineAsText(token.children or [], options, env)
+        target = (context.section_path.parent / str(token.attrGet("src"))).resolve()
+        caption = token.attrGet("title")
+        img = f'<img src="{escape(target.as_uri())}" alt="{escape(alt)}">'
+        if caption:
+            return f"{img}<figcaption>{escape(str(caption))}</figcaption>"
+        return img
+
+    def paragraph_open(
+        self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        if _only_image(tokens, idx + 1):
+            return "<figure>"
+        return str(self.renderToken(tokens, idx, options, env))  # tight lists hide their <p>
+
+    def paragraph_close(
+        self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        if _only_image(tokens, idx - 1):
+            return "</figure>\n"
+        return str(self.renderToken(tokens, idx, options, env))
+
+    def raw_html(
+        self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        # Loading rejects raw HTML; should any reach here, it is printed as text, never run.
+        return escape(tokens[idx].content)
+
+    for name, rule in {
+        "html_block": raw_html,
+        "html_inline": raw_html,
+        "heading_open": heading_open,
+        "heading_close": heading_close,
+        "citation": citation,
+        "image": image,
+        "paragraph_open": paragraph_open,
+        "paragraph_close": paragraph_close,
+    }.items():
+        md.add_render_rule(name, rule)
+
+
+def _only_image(tokens: Sequence[Token], inline_index: int) -> bool:
+    if not 0 <= inline_index < len(tokens):
+        return False
+    token = tokens[inline_index]
+    children = [c for c in token.children or [] if not (c.type == "text" and not c.content.strip())]
+    return token.type == "inline" and len(children) == 1 and children[0].type == "image"
+
+
+def make_parser() -> MarkdownIt:
+    """The one Markdown dialect leafpress reads (see docs/content-format.md)."""
+    md = MarkdownIt("commonmark", {"html": True, "typographer": True})
+    md.enable(["table", "replacements", "smartquotes"])
+    md.inline.ruler.before("link", "citation", _citation_rule)
+    # {lang=cy} after a [span] or on the line before a block: the only attribute allowed.
+    md.use(attrs_plugin, spans=True).use(attrs_block_plugin)
+    for kind in CALLOUT_KINDS:
+        container_plugin(md, kind, validate=_callout_validate(kind), render=_render_callout(kind))
+    container_plugin(md, "notes", render=_render_notes)
+    _renderer_rules(md)
+    return md
+
+
+_PARSER = make_parser()
+
+
+def parse(body: str) -> list[Token]:
+    """Tokens of a Markdown body, from the one shared parser."""
+    return _PARSER.parse(body)
+
+
+def _find(lines: list[str], span: tuple[int, int], needle: str,
+          after: tuple[int, int]) -> tuple[int, int] | None:
+    """The 0-based (line, column) of ``needle`` within lines ``span``, at or after ``after``."""
+    for index in range(max(span[0], after[0]), min(span[1], len(lines))):
+        column = lines[index].find(needle, after[1] if index == after[0] else 0)
+        if column >= 0:
+            return index, column
+    return None
+
+
+def _needle(child: Token) -> str | None:
+    """The source text that marks where an inline token is, to report its column."""
+    if child.type == "html_inline":
+        return child.content
+    if child.type == "citation":
+        return "[@"
+    if child.type in ("link_open", "image"):
+        return str(child.attrGet("href") or child.attrGet("src") or "") or None
+    return None
+
+
+def inspect(
+    body: str, context: RenderContext, body_line: int, known_keys: set[str]
+) -> list[Problem]:
+    """Every problem in a section body: raw HTML, headings, links, images, citations."""
+    problems: list[Problem] = []
+    path = context.section_path
+    previous_level = 1
+    lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+    def add(at: tuple[int, int] | None, message: str, hint: str) -> None:
+        if at is None:
+            problems.append(Problem(path, None, None, message, hint))
+        else:
+            problems.append(Problem(path, body_line + at[0], at[1] + 1, message, hint))
+
+    def block_start(token: Token) -> tuple[int, int] | None:
+        if not token.map or token.map[0] >= len(lines):
+            return None
+        text = lines[token.map[0]]
+        return token.map[0], len(text) - len(text.lstrip())
+
+    for token in _PARSER.parse(body, {"context": context}):
+        start = block_start(token)
+        for message, hint in _attribute_problems(token):
+            add(start, message, hint)
+        if token.type == "html_block":
+            add(start, f"raw HTML is not allowed: {token.content.strip()[:60]!r}",
+                "Write it in Markdown instead; leafpress never passes HTML through.")
+        elif token.type == "heading_open":
+            level = int(token.tag[1])
+            if level == 1:
+                add(start, "a section may not use a level-1 heading ('# ')",
+                    "Use '## ' for headings inside a section; the leaflet title is the only H1.")
+            elif level > previous_level + 1:
+                add(start, f"heading level skips from {previous_level} to {level}",
+                    f"Use {'#' * (previous_level + 1)} here so that levels nest in order.")
+            previous_level = max(level, 2)
+        elif token.type == "container_notes_open":
+            match = _NOTES_INFO.match(token.info.strip())
+            if not match or not 1 <= int(match.group(1) or 6) <= MAX_NOTE_LINES:
+                add(start, f"notes block needs a line count from 1 to {MAX_NOTE_LINES}",
+                    "Write it as '::: notes 8'.")
+        elif token.type == "inline":
+            span = (token.map[0], token.map[1]) if token.map else (0, 0)
+            cursor = start or (0, 0)
+            for child in token.children or []:
+                needle = _needle(child)
+                found = _find(lines, span, needle, cursor) if needle else None
+                if found is not None and needle:
+                    cursor = (found[0], found[1] + len(needle))
+                at = found or start
+                _inspect_inline(child, context, known_keys, lambda m, h, at=at: add(at, m, h))
+    return problems
+
+
+#: Attributes markdown-it itself sets, per token type; anything else came from {…}.
+_OWN_ATTRIBUTES = {
+    "link_open": {"href", "title"},
+    "image": {"src", "alt", "title"},
+    "ordered_list_open": {"start"},
+    "th_open": {"style"},
+    "td_open": {"style"},
+}
+
+
+def _attribute_problems(token: Token) -> list[tuple[str, str]]:
+    """Only {lang=…} may be added to Markdown; a table cell's style only aligns it."""
+    from leafpress.project.models import language_tag_problem
+
+    problems = []
+    tokens = [token, *(token.children or [])]
+    for item in tokens:
+        for name, value in (item.attrs or {}).items():
+            if name in _OWN_ATTRIBUTES.get(item.type, set()):
+                if name == "style" and not re.fullmatch(r"text-align:(left|center|right)",
+                                                        str(value)):
+                    problems.append((f"attribute style={value!r} is not allowed",
+                                     "Only {lang=…} may be set in Markdown."))
+                continue
+            if name != "lang":
+                problems.append((f"attribute '{name}' is not allowed",
+                                 "Only {lang=…} may be set in Markdown, e.g. [Bore da]{lang=cy}."))
+            elif (reason := language_tag_problem(str(value))) is not None:
+                problems.append((reason, "Use a tag such as cy, pl or en-GB."))
+    return problems
+
+
+def _inspect_inline(child: Token, context: RenderContext, known_keys: set[str], add: Any) -> None:
+    if child.type == "html_inline":
+        add(f"raw HTML is not allowed: {child.content!r}",
+            "Write it in Markdown instead; leafpress never passes HTML through.")
+    elif child.type == "citation":
+        for key in child.meta["keys"]:
+            if key not in known_keys:
+                add(f"citation [@{key}] has no matching reference",
+                    (did_you_mean(key, known_keys) + " Add it under 'references:' with "
+                     f"key: {key}.").strip())
+    elif child.type == "link_open":
+        href = str(child.attrGet("href") or "")
+        if not (href.startswith(ALLOWED_LINK_SCHEMES) or href.startswith("#")):
+            add(f"link target {href!r} is not allowed",
+                "Link only to https://, mailto: or tel: addresses; links to files leave the "
+                "project and do not work in a printed leaflet.")
+    elif child.type == "image":
+        src = str(child.attrGet("src") or "")
+        alt = "".join(c.content for c in child.children or [])
+        if not alt.strip():
+            add(f"image {src!r} has no alt text",
+                "Describe the picture between the brackets: ![what it shows](file.svg).")
+        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", src) or src.startswith("//"):
+            add(f"image {src!r} is not a project file",
+                "Copy the image into content/images/ and use a relative path; leafpress "
+                "never fetches remote files.")
+            return
+        target = (context.section_path.parent / src).resolve()
+        if not target.is_relative_to(context.project_root.resolve()):
+            add(f"image {src!r} is outside the project",
+                "Keep images inside the project, for example in content/images/.")
+        elif not target.is_file():
+            add(f"image {src!r} does not exist", f"Check the path; looked for {target}.")
+
+
+def render(body: str, context: RenderContext) -> str:
+    """Render a checked Markdown body to an HTML fragment."""
+    return str(_PARSER.render(body, {"context": context}))

@@ -1,0 +1,105 @@
+"""Readability statistics (Flesch reading ease) computed offline with pyphen."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pyphen
+from markdown_it import MarkdownIt
+
+from leafpress.content import markdown
+
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
+_CITATION = re.compile(r"\[@[^\]]*\]")
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+
+
+@dataclass(frozen=True)
+class Readability:
+    """Reading ease and sentence statistics for one piece of text."""
+
+    flesch_reading_ease: float
+    words: int
+    sentences: int
+    average_sentence_length: float
+    longest_sentence: str
+    longest_sentence_words: int
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang="en_GB", left=1, right=1)
+
+
+def count_syllables(word: str) -> int:
+    """Syllables in one word: the larger of pyphen's and a vowel-group estimate."""
+    lower = word.lower()
+    if lower.isdigit():
+        return 1
+    by_pyphen = len(_dictionary().positions(lower)) + 1
+    groups = len(_VOWEL_GROUPS.findall(lower))
+    if lower.endswith("e") and not lower.endswith(("le", "ee")) and groups > 1:
+        groups -= 1
+    return max(by_pyphen, groups, 1)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    return markdown.make_parser()
+
+
+def text_blocks(markdown_text: str) -> list[str]:
+    """Plain-text blocks (paragraphs, list items, cells, callout titles) of a section body.
+
+    Parsed with leafpress's own Markdown dialect, so the text inside callouts and notes
+    blocks counts like any other.
+    """
+    blocks: list[str] = []
+    for token in _parser().parse(_CITATION.sub("", markdown_text)):
+        if token.type.startswith("container_") and token.nesting == 1:
+            kind, _, title = token.info.strip().partition(" ")
+            if kind in markdown.CALLOUT_KINDS and title.strip():
+                blocks.append(" ".join(title.split()))
+            continue
+        if token.type != "inline" or not token.children:
+            continue
+        # A line break inside a paragraph separates words like a space does.
+        parts = [c.content if c.type in ("text", "code_inline") else " "
+                 for c in token.children
+                 if c.type in ("text", "code_inline", "softbreak", "hardbreak")]
+        text = " ".join("".join(parts).split())
+        if text and not text.startswith(":::"):
+            blocks.append(text)
+    return blocks
+
+
+def sentences_of(blocks: list[str]) -> list[str]:
+    """Split blocks into sentences; every block ends a sentence."""
+    found: list[str] = []
+    for block in blocks:
+        found.extend(s.strip() for s in _SENTENCE_END.split(block) if _WORD.search(s))
+    return found
+
+
+def measure(markdown_text: str) -> Readability:
+    """Flesch reading ease, average and longest sentence of Markdown text."""
+    sentences = sentences_of(text_blocks(markdown_text))
+    words_per_sentence = [_WORD.findall(s) for s in sentences]
+    words = [w for ws in words_per_sentence for w in ws]
+    if not words:
+        return Readability(100.0, 0, 0, 0.0, "", 0)
+    syllables = sum(count_syllables(w) for w in words)
+    average = len(words) / len(sentences)
+    ease = 206.835 - 1.015 * average - 84.6 * (syllables / len(words))
+    longest_index = max(range(len(sentences)), key=lambda i: len(words_per_sentence[i]))
+    return Readability(
+        flesch_reading_ease=round(ease, 1),
+        words=len(words),
+        sentences=len(sentences),
+        average_sentence_length=round(average, 1),
+        longest_sentence=sentences[longest_index],
+        longest_sentence_words=len(words_per_sentence[longest_index]),
+    )

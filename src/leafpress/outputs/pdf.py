@@ -1,0 +1,84 @@
+"""The reading PDF: HTML laid out by WeasyPrint, then tagged for PDF/UA-1 by pdfua."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pikepdf
+
+from leafpress.editions import Edition, Layout
+from leafpress.outputs.base import Rendered, RenderJob
+from leafpress.pdfua.finish import finish
+
+if TYPE_CHECKING:
+    from weasyprint.document import Document
+
+
+def lay_out(job: RenderJob) -> Document:
+    """Render HTML and lay it out; booklets lay out again for contents and padding."""
+    from leafpress.outputs import weasy
+
+    source = job.selection.leaflet.path
+    with job.styles.lend(job.stylesheets(), source=source) as styles:
+
+        def attempt(html: str) -> Document:
+            return weasy.layout(html, styles=styles, project_root=job.project_root,
+                                source=source)
+
+        options = job.render_options()
+        html = job.html(options)
+        document = attempt(html)
+        pad_to = job.layout.pad_to_multiple
+        if pad_to <= 1:
+            return document
+        # Booklets: the page count decides the contents page, then how many notes pages
+        # pad the booklet to a multiple of four. Lay out again only when the HTML changes.
+        options = job.render_options(estimated_pages=len(document.pages))
+        with_contents = job.html(options)
+        if with_contents != html:
+            html = with_contents
+            document = attempt(html)
+        padding = -len(document.pages) % pad_to
+        if padding:
+            options = job.render_options(estimated_pages=options.estimated_pages,
+                                         padding_pages=padding)
+            document = attempt(job.html(options))
+            if len(document.pages) % pad_to:  # a notes page took over a page
+                blank = job.render_options(estimated_pages=options.estimated_pages,
+                                           padding_pages=padding, blank_padding=True)
+                document = attempt(job.html(blank))
+        return document
+
+
+def page_count(data: bytes) -> int:
+    """The number of pages in a PDF."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        return len(pdf.pages)
+
+
+@dataclass(frozen=True)
+class ReadingPdf:
+    """The accessible, tagged PDF/UA-1 file a reader opens or prints."""
+
+    name: str = "pdf"
+    media_type: str = "application/pdf"
+
+    def filename(self, edition: Edition) -> str:
+        """``standard.pdf``, ``large-print.pdf``."""
+        return f"{edition.name}.pdf"
+
+    def offered(self, layout: Layout, edition: Edition) -> bool:
+        """Every leaflet has a reading PDF in every edition."""
+        return True
+
+    def render(self, job: RenderJob) -> Rendered:
+        """Lay out, serialise, and apply the tagging fixes."""
+        from leafpress.outputs import weasy
+
+        document = lay_out(job)
+        raw = weasy.write_pdf(document, source=job.selection.leaflet.path)
+        data = finish(raw, variant=job.edition.name)
+        return Rendered(self.name, job.edition.name, self.filename(job.edition),
+                        self.media_type, data, page_count(data))

@@ -1,0 +1,52 @@
+"""Finishing a rendered PDF: tagging fixes, leafpress metadata, reproducible bytes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+
+import pikepdf
+
+from leafpress import pdfua as postprocess
+
+
+def source_date() -> dt.datetime | None:
+    """The build date from SOURCE_DATE_EPOCH, or None to write no date at all."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value.isdigit():
+        return None
+    return dt.datetime.fromtimestamp(int(value), tz=dt.UTC)
+
+
+def _pdf_date(moment: dt.datetime) -> str:
+    return moment.strftime("D:%Y%m%d%H%M%SZ")
+
+
+def save_reproducibly(pdf: pikepdf.Pdf) -> bytes:
+    """Serialise with no machine timestamps and a content-derived document ID."""
+    moment = source_date()
+    with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+        for key in ("xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"):
+            if key in meta:
+                del meta[key]
+            if moment is not None:
+                meta[key] = moment.isoformat()
+    for key in ("/CreationDate", "/ModDate"):
+        if key in pdf.docinfo:
+            del pdf.docinfo[key]
+        if moment is not None:
+            pdf.docinfo[key] = _pdf_date(moment)
+    buffer = io.BytesIO()
+    pdf.save(buffer, deterministic_id=True, compress_streams=True,
+             object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    return buffer.getvalue()
+
+
+def finish(data: bytes, *, variant: str, purpose: str = "reading") -> bytes:
+    """Apply leafpress's tagging fixes and metadata to WeasyPrint's output."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        postprocess.fix_tagging(pdf)
+        pdf.docinfo["/LeafpressVariant"] = variant
+        pdf.docinfo["/LeafpressPurpose"] = purpose
+        return save_reproducibly(pdf)

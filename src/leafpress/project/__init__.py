@@ -1,0 +1,1 @@
+"""Stage 1: the project's files read into typed, validated models."""

@@ -1,0 +1,1 @@
+"""The store: writing outputs atomically, dependency files and make targets."""

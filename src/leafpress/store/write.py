@@ -1,0 +1,38 @@
+"""Writing one leaflet edition's outputs and its dependency file, each atomically."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from leafpress.content.selection import Selection
+from leafpress.editions import EDITIONS
+from leafpress.outputs import Rendered
+from leafpress.store.atomic import write_atomic
+from leafpress.store.deps import depfile_name, depfile_text, inputs_of
+
+
+@dataclass(frozen=True)
+class Written:
+    """One output written to disk."""
+
+    path: Path
+    rendered: Rendered
+
+
+def write_edition(
+    selection: Selection, rendered: list[Rendered], out: Path, edition: str
+) -> list[Written]:
+    """Write the outputs into ``out/<leaflet-id>/``, then their dependency file."""
+    folder = out / selection.leaflet.id
+    written = []
+    for output in rendered:
+        target = folder / output.filename
+        write_atomic(target, output.data)
+        written.append(Written(target, output))
+    root = selection.project_root
+    inputs = inputs_of(selection, root)
+    paths = [item.path for item in written]
+    depfile = folder / depfile_name(EDITIONS[edition])
+    write_atomic(depfile, depfile_text(paths, inputs, root).encode())
+    return written
