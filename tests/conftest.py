@@ -25,7 +25,7 @@ def module_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
 @pytest.fixture
 def leafpress(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
     """Run ``leafpress.cli.main`` in memory and capture its exit code and output."""
-    from leafpress.cli import main
+    from leafpress.cli.app import main
 
     def invoke(*args: str | Path) -> Result:
         capsys.readouterr()

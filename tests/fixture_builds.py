@@ -13,11 +13,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from leafpress import cli
+from leafpress import Project, cli
 from leafpress.content.selection import Selection, select
 from leafpress.project.definitions import LoadedLeaflet, load_leaflet
 from leafpress.project.library import Library, load_library
-from leafpress.render import html as htmlrender
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = REPO / "tests" / "fixtures" / "project"
@@ -112,8 +111,14 @@ def fixture_selection(leaflet: str = MAIN, project: Path = FIXTURE) -> Selection
     return select(fixture_leaflet(leaflet, project), fixture_library(project))
 
 
-def render_fixture_html(variant: str, leaflet: str = MAIN, project: Path = FIXTURE,
-                        templates: Path = TEMPLATES) -> str:
-    """The HTML document for one fixture leaflet and variant."""
-    options = htmlrender.RenderOptions(variant=variant, today=dt.date.fromisoformat(TODAY))
-    return htmlrender.render_html(fixture_selection(leaflet, project), options, templates)
+@functools.cache
+def fixture_copy() -> Path:
+    """The fixture project with the repository's templates and styles, copied once."""
+    return copy_project(_scratch() / "project")
+
+
+def render_fixture_html(variant: str, leaflet: str = MAIN, project: Path | None = None) -> str:
+    """The HTML document for one fixture leaflet and variant, as WeasyPrint receives it."""
+    engine = Project.open(project or fixture_copy())
+    html, _ = engine.print_html(leaflet, variant, today=dt.date.fromisoformat(TODAY))
+    return html

@@ -6,7 +6,7 @@ import difflib
 import sys
 from pathlib import Path
 
-from tests.fixture_builds import FIXTURE, MAIN, VARIANTS, render_fixture_html
+from tests.fixture_builds import FIXTURE, MAIN, VARIANTS, fixture_copy, render_fixture_html
 
 GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
 PROJECT_PLACEHOLDER = "file:///PROJECT"
@@ -17,7 +17,9 @@ CASES: dict[str, tuple[str, str]] = {f"{MAIN}-{variant}": (MAIN, variant) for va
 
 def normalise(html: str) -> str:
     """Replace the machine-specific project location, so the file is the same everywhere."""
-    return html.replace(FIXTURE.resolve().as_uri(), PROJECT_PLACEHOLDER)
+    for project in (fixture_copy(), FIXTURE):
+        html = html.replace(project.resolve().as_uri(), PROJECT_PLACEHOLDER)
+    return html
 
 
 def render_case(name: str) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from leafpress.cli import Terminated
+from leafpress.cli.app import Terminated
 from leafpress.errors import BuildError
 from leafpress.store import atomic
 from leafpress.store.atomic import write_atomic

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from leafpress import cli
-from leafpress.cli import commands
+from leafpress.cli.app import commands
 from tests.fixture_builds import FIXTURE
 
 

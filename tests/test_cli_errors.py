@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from leafpress.cli import commands
+from leafpress.cli.app import commands
 from tests.minimal_project import LEAFLET, Project, Result
 
 Cli = Callable[..., Result]

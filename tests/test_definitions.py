@@ -6,11 +6,11 @@ from collections.abc import Callable
 
 import pytest
 
+from leafpress import Project as Engine
 from leafpress.content.selection import select
 from leafpress.errors import InputError
 from leafpress.project.definitions import load_leaflet
 from leafpress.project.library import load_library
-from leafpress.render import html as htmlrender
 from tests.minimal_project import Project, Result
 
 TODAY = "2026-01-01"
@@ -181,11 +181,8 @@ def test_norway_language_no_is_norwegian_not_false(project: Project) -> None:
     assert selection.leaflet.definition.language == "no"
     import datetime as dt
 
-    html = htmlrender.render_html(
-        selection,
-        htmlrender.RenderOptions(variant="standard", today=dt.date(2026, 1, 1)),
-        project.path("templates"),
-    )
+    html = Engine.open(project.root).print_html(
+        selection.leaflet, "standard", today=dt.date(2026, 1, 1))[0]
     assert '<html lang="no"' in html
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from leafpress.cli import main
+from leafpress.cli.app import main
 from tests.minimal_project import LEAFLET, Project, Result, make_project
 
 Cli = Callable[..., Result]

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from leafpress.cli import main
+from leafpress.cli.app import main
 from tests.minimal_project import Project, make_project
 
 pytestmark = pytest.mark.slow
@@ -38,7 +38,7 @@ else:  # the temporary file is written but not yet renamed into place
     os.fsync = lambda fd: pause()
 
 sys.argv = ["leafpress", *sys.argv[3:]]
-from leafpress.cli import run
+from leafpress.cli.app import run
 run()
 """
 

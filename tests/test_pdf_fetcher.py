@@ -69,8 +69,8 @@ def test_a_render_that_reaches_out_fails_with_a_clear_error(
     root: Path, src: str, reason: str
 ) -> None:
     source = root / "leaflets" / "x.yaml"
-    with pytest.raises(BuildError) as caught:
-        pdf.render_pdf(f'<p>Hello</p><img src="{src}" alt="x">', stylesheets=[],
+    with pytest.raises(BuildError) as caught, pdf.StylePool(root).lend([], source=source) as styles:
+            pdf.layout(f'<p>Hello</p><img src="{src}" alt="x">', styles=styles,
                        project_root=root, source=source)
     secret = (root.parent / "secret.txt").resolve()
     assert str(caught.value) == (

@@ -11,7 +11,7 @@ import pikepdf
 import pytest
 
 from leafpress.audit import audit_pdf
-from leafpress.editions import PAPERS, VARIANTS
+from leafpress.editions import EDITIONS as VARIANTS
 from leafpress.project.definitions import leaflet_paths, load_leaflets
 from leafpress.project.library import load_library
 
@@ -57,8 +57,8 @@ def test_sample_passes_the_audit(built: Path, leaflet_id: str, variant: str) -> 
 @pytest.mark.parametrize(("leaflet_id", "variant"), CASES)
 def test_sample_page_size(built: Path, leaflet_id: str, variant: str) -> None:
     leaflet = next(x for x in LEAFLETS if x.id == leaflet_id)
-    paper = VARIANTS[variant](leaflet.definition.paper).paper
-    width, height = (side * MM for side in PAPERS[paper])
+    paper = VARIANTS[variant].paper_for(leaflet.definition.paper)
+    width, height = paper.width_mm * MM, paper.height_mm * MM
     with pikepdf.open(built / leaflet_id / f"{variant}.pdf") as pdf:
         for page in pdf.pages:
             box = [float(v) for v in page.mediabox]

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from leafpress.cli import main
+from leafpress import Project as Engine
+from leafpress.cli.app import main
 from leafpress.content.selection import select
 from leafpress.project.definitions import load_leaflet
 from leafpress.project.library import load_library
-from leafpress.render import html as htmlrender
 from tests.minimal_project import Project, make_project, section
 
 BODY = ("Doctors write {{ 7*7 }} and {% if true %}yes{% endif %} and {# note #} and "
@@ -33,10 +33,8 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
 
 def test_template_text_is_literal_in_the_html(project: Project) -> None:
     selection = select(load_leaflet(project.leaflet, project.root), load_library(project.root))
-    html = htmlrender.render_html(
-        selection, htmlrender.RenderOptions(variant="standard", today=dt.date(2026, 1, 1)),
-        project.path("templates"),
-    )
+    html = Engine.open(project.root).print_html(
+        selection.leaflet, "standard", today=dt.date(2026, 1, 1))[0]
     for text in TEMPLATE_LIKE:
         assert text in html
     assert "Sums {{ 6*7 }}" in html and "About {{ 8*8 }}" in html

@@ -108,7 +108,7 @@ def test_missing_file_exits_2_in_json(tmp_path: Path) -> None:
 def test_exit_codes_through_the_leafpress_cli(
     clean_pdf: Path, mutated: Callable[..., Path], tmp_path: Path
 ) -> None:
-    from leafpress.cli import main
+    from leafpress.cli.app import main
 
     not_pdf = tmp_path / "notes.pdf"
     not_pdf.write_text("not a PDF")

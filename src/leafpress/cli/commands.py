@@ -66,8 +66,9 @@ def build(*, project: Path, leaflets: Sequence[Path], out: Path, variants: Seque
                 rendered = engine.render_formats(leaflet, edition, today=today,
                                                  allow_overdue=allow_overdue,
                                                  print_shop=print_shop)
+                written = write_edition(selection, rendered, out_dir, edition)
                 built += 1
-                for item in write_edition(selection, rendered, out_dir, edition):
+                for item in written:
                     _out_line(f"built {_relative(item.path, Path.cwd())} "
                               f"({_size(item.rendered)})")
         except LeafpressError as error:
