@@ -61,6 +61,8 @@ class Edition:
     """The paper every leaflet gets in this edition, or None for the leaflet's own paper."""
     large_print: bool
     """Whether the audit applies the UKAAF large-print checks (size floor, A4, no italics)."""
+    primary: bool = False
+    """The edition that one-file formats (web page, EPUB, braille, text, Word, audio) use."""
     notes_lines: dict[str, int] = field(default_factory=dict)
     """Ruled lines on a booklet's notes page, by paper name."""
     wide_footer_papers: tuple[str, ...] = ()
@@ -79,6 +81,7 @@ STANDARD = Edition(
     min_text_pt=12.0,
     fixed_paper=None,
     large_print=False,
+    primary=True,
     notes_lines={"A4": 20, "A5": 15},
     wide_footer_papers=("A4",),
 )
