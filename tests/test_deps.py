@@ -111,7 +111,7 @@ def test_targets_makefile() -> None:
     rule = lines.index(
         "build/fixture-leaflet/large-print.pdf &: leaflets/fixture-leaflet.yaml $(VENV_STAMP)")
     assert lines[rule + 1] == ("\t$(LEAFPRESS) build leaflets/fixture-leaflet.yaml "
-                               "--variant large-print --out build")
+                               "--variant large-print --format pdf --out build")
     assert lines[rule + 2] == "-include build/fixture-leaflet/large-print.d"
 
 

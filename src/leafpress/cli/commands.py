@@ -13,6 +13,7 @@ from rich.table import Table
 from leafpress.content import governance
 from leafpress.content.readability import measure
 from leafpress.content.selection import select
+from leafpress.editions import EDITIONS
 from leafpress.engine import Project
 from leafpress.errors import InputError, LeafpressError, Problem, ProblemCollector
 from leafpress.outputs import Rendered
@@ -20,7 +21,7 @@ from leafpress.project.config import load_settings
 from leafpress.project.definitions import LoadedLeaflet, leaflet_paths, load_leaflet, load_leaflets
 from leafpress.project.library import Library, load_library
 from leafpress.store import deps
-from leafpress.store.write import write_edition
+from leafpress.store.write import write_outputs
 
 # Piped output (not a terminal) gets a wide console, so tables do not wrap at 80 columns.
 out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
@@ -45,7 +46,8 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def build(*, project: Path, leaflets: Sequence[Path], out: Path, variants: Sequence[str],
-          today: dt.date, allow_overdue: bool, strict: bool, print_shop: bool = False) -> int:
+          today: dt.date, allow_overdue: bool, strict: bool, print_shop: bool = False,
+          formats: Sequence[str] = ()) -> int:
     """Build leaflets; one failing leaflet does not stop the others. Return the exit code."""
     engine = Project.open(project)
     paths = [p if p.is_absolute() else Path.cwd() / p for p in leaflets] or leaflet_paths(project)
@@ -63,14 +65,15 @@ def build(*, project: Path, leaflets: Sequence[Path], out: Path, variants: Seque
             for edition in leaflet.definition.variants:
                 if variants and edition not in variants:
                     continue
-                rendered = engine.render_formats(leaflet, edition, today=today,
-                                                 allow_overdue=allow_overdue,
-                                                 print_shop=print_shop)
-                written = write_edition(selection, rendered, out_dir, edition)
-                built += 1
-                for item in written:
-                    _out_line(f"built {_relative(item.path, Path.cwd())} "
-                              f"({_size(item.rendered)})")
+                for group in deps.target_groups(leaflet, EDITIONS[edition], formats):
+                    rendered = engine.render_formats(leaflet, edition, group, today=today,
+                                                     allow_overdue=allow_overdue,
+                                                     print_shop=print_shop)
+                    written = write_outputs(selection, rendered, out_dir)
+                    built += 1
+                    for item in written:
+                        _out_line(f"built {_relative(item.path, Path.cwd())} "
+                                  f"({_size(item.rendered)})")
         except LeafpressError as error:
             report_problems(error.problems)
             failures.append(_relative(path, Path.cwd()))
@@ -82,11 +85,13 @@ def build(*, project: Path, leaflets: Sequence[Path], out: Path, variants: Seque
 
 
 def _size(rendered: Rendered) -> str:
-    """'N pages' for a reading PDF; 'N sheets, M sides' for the imposed print file."""
+    """'N pages' for a paged output; 'N sheets, M sides' for the imposed print file."""
     if rendered.sheets:
         sheets = "1 sheet" if rendered.sheets == 1 else f"{rendered.sheets} sheets"
         return f"{sheets}, {2 * rendered.sheets} sides"
-    return f"{rendered.pages} pages"
+    if rendered.pages:
+        return f"{rendered.pages} pages"
+    return f"{len(rendered.data):,} bytes"
 
 
 def _out_line(text: str) -> None:

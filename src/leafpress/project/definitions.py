@@ -154,7 +154,22 @@ def _leaflet_from(
                                   publisher_path)
         publisher = validate(Publisher, publisher_doc)
     _check_logo(publisher, publisher_path, project_root, publisher_doc)
+    _check_formats(definition, document)
     return LoadedLeaflet(definition, path, document, publisher, publisher_path)
+
+
+def _check_formats(definition: LeafletDefinition, document: YamlDocument) -> None:
+    """Every name under ``formats:`` must be an output format leafpress makes."""
+    from leafpress.outputs import FORMATS  # the registry sits downstream of loading
+
+    problems = [
+        document.problem(("formats", index), f"unknown format '{name}'",
+                         (did_you_mean(name, FORMATS)
+                          + f" Choose from: {', '.join(FORMATS)}.").strip())
+        for index, name in enumerate(definition.formats or []) if name not in FORMATS
+    ]
+    if problems:
+        raise InputError(problems)
 
 
 def leaflets_dir(project_root: Path) -> Path:
