@@ -5,10 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from leafpress import cli
-from leafpress.project.definitions import leaflet_paths, load_leaflets
-from leafpress.store import deps
 from tests.fixture_builds import (
     FIXTURE,
     MAIN,
@@ -17,6 +13,10 @@ from tests.fixture_builds import (
     fixture_selection,
     shared_build,
 )
+
+from leafpress import cli
+from leafpress.project.definitions import leaflet_paths, load_leaflets
+from leafpress.store import deps
 
 
 @pytest.fixture(scope="module")
