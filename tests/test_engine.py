@@ -184,3 +184,19 @@ def test_open_reports_every_broken_file_together(tmp_path: Path) -> None:
         Project.open(root)
     files = {problem.path.name for problem in caught.value.problems if problem.path}
     assert files == {"symptoms-bone.md", f"{SHORT}.yaml"}
+
+
+def test_formats_must_be_known(project: Project) -> None:
+    mapping = yaml.safe_load((ROOT / "leaflets" / f"{SHORT}.yaml").read_text(encoding="utf-8"))
+    mapping["formats"] = ["pdf", "pfd"]
+    with pytest.raises(InputError) as caught:
+        project.render(mapping, today=TODAY)
+    assert [str(p) for p in caught.value.problems] == [
+        "leaflets/definition given in memory (formats[1]): unknown format 'pfd'\n"
+        "  → Did you mean 'pdf'? Choose from: pdf, print-pdf."
+    ]
+
+
+def test_a_leaflet_only_gets_the_formats_its_layout_offers(project: Project) -> None:
+    with pytest.raises(InputError, match="'print-pdf' format is not made for a leaflet"):
+        project.render(SHORT, format="print-pdf", today=TODAY)

@@ -64,7 +64,7 @@ def load_state(root: Path) -> ProjectState:
     known = library.sections if library is not None else None
     for path in leaflet_paths(root):
         try:
-            leaflet = load_leaflet(path, root, known)
+            leaflet = load_leaflet(path, root, known, FORMATS)
         except InputError as error:
             broken[path] = error.problems
             continue
@@ -149,11 +149,11 @@ class Project:
                 hint=(did_you_mean(source, self.leaflets)
                       + " Run 'leafpress list' to see every leaflet.").strip(),
             )
-        return leaflet_from_mapping(source, self.root, self.library.sections)
+        return leaflet_from_mapping(source, self.root, self.library.sections, FORMATS)
 
     def load_definition(self, path: Path) -> LoadedLeaflet:
         """Load one definition file (which may be newer than the snapshot)."""
-        return load_leaflet(path.resolve(), self.root, self.library.sections)
+        return load_leaflet(path.resolve(), self.root, self.library.sections, FORMATS)
 
     def select(self, source: LeafletSource) -> Selection:
         """A leaflet's sections in order, with headings, references, dates and glossary."""

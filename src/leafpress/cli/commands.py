@@ -16,7 +16,7 @@ from leafpress.content.selection import select
 from leafpress.editions import EDITIONS
 from leafpress.engine import Project
 from leafpress.errors import InputError, LeafpressError, Problem, ProblemCollector
-from leafpress.outputs import Rendered
+from leafpress.outputs import FORMATS, Rendered
 from leafpress.project.config import load_settings
 from leafpress.project.definitions import LoadedLeaflet, leaflet_paths, load_leaflet, load_leaflets
 from leafpress.project.library import Library, load_library
@@ -122,7 +122,7 @@ def _review_warnings(leaflet: LoadedLeaflet, engine: Project, today: dt.date, *,
 def list_project(project: Path) -> None:
     """Print every leaflet and every section with its title."""
     library = load_library(project)
-    leaflets = load_leaflets(leaflet_paths(project), project)
+    leaflets = load_leaflets(leaflet_paths(project), project, None, FORMATS)
     table = Table(title="Leaflets", show_lines=False)
     for column in ("id", "title", "format", "paper", "variants", "sections"):
         table.add_column(column)
@@ -153,7 +153,7 @@ def check(project: Path, *, today: dt.date, strict: bool) -> int:
         problems.extend(error)
     try:
         known = library.sections if library is not None else None
-        leaflets = load_leaflets(leaflet_paths(project), project, known)
+        leaflets = load_leaflets(leaflet_paths(project), project, known, FORMATS)
     except InputError as error:
         problems.extend(error)
     if library is not None:
@@ -209,7 +209,7 @@ def targets(project: Path, out_dir: Path) -> None:
     broken: list[Path] = []
     for path in leaflet_paths(project):
         try:
-            leaflets.append(load_leaflet(path, project))
+            leaflets.append(load_leaflet(path, project, None, FORMATS))
         except InputError:  # its own build target reports the problems
             broken.append(path)
     # Plain write, not rich: rich expands the recipes' tabs into spaces, which make rejects.
