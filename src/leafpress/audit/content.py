@@ -1,8 +1,8 @@
-"""Real content tagged: content outside the structure tree (01-005) and Artifact nesting."""
+"""Marked content the structure tree cannot reach (01-005), where page-validation is silent."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 import pikepdf
 
@@ -28,11 +28,6 @@ def _status(
             reachable = (owner, mcid) in tree.mcids or (page, mcid) in tree.mcids
             return "tagged" if reachable else "orphan"
     return "untagged"
-
-
-def _untagged(marked: tuple[MarkedContent, ...]) -> bool:
-    """True when no enclosing sequence is an Artifact or carries an MCID."""
-    return not any(m.is_artifact or m.mcid is not None for m in marked)
 
 
 def _listing(items: list[str]) -> str:
@@ -65,43 +60,13 @@ def _text_sample(ctx: AuditContext, runs: list[TextRun]) -> str:
     return f' (text: "{text[:40]}{"…" if len(text) > 40 else ""}")'
 
 
-def check_tagged_content(ctx: AuditContext) -> list[Finding]:
-    """01-005: every piece of content is tagged (MCID reachable from the root) or an Artifact."""
-    untagged_text: dict[int, list[TextRun]] = defaultdict(list)
-    for run in ctx.scan.texts:
-        if _untagged(run.marked):
-            untagged_text[run.page].append(run)
-    untagged_paint: dict[int, Counter[str]] = defaultdict(Counter)
-    for painting in ctx.scan.paintings:
-        if _untagged(painting.marked):
-            untagged_paint[painting.page][painting.kind] += 1
-    if ctx.tree.root is None:  # one finding, not one per page, for an untagged file
-        texts = sum(len(runs) for runs in untagged_text.values())
-        pages = len(set(untagged_text) | set(untagged_paint))
-        return [
-            Finding(
-                "01-005",
-                "The document has no structure tree (StructTreeRoot): it is not tagged "
-                f"({texts} text-showing operator(s) on {pages} page(s) are outside Artifacts).",
-            )
-        ]
-    findings: list[Finding] = []
-    for page in sorted(set(untagged_text) | set(untagged_paint)):
-        parts = []
-        if untagged_text[page]:
-            count = len(untagged_text[page])
-            parts.append(
-                f"{count} text-showing operator(s){_text_sample(ctx, untagged_text[page])}"
-            )
-        parts += [f"{n} {kind} painting operator(s)" for kind, n in untagged_paint[page].items()]
-        findings.append(
-            Finding(
-                "01-005",
-                f"{'; '.join(parts)} outside any tagged or Artifact marked content.",
-                page,
-            )
-        )
-    return findings + _orphans(ctx)
+def check_orphaned_content(ctx: AuditContext) -> list[Finding]:
+    """01-005: marked content whose MCID no structure element reaches (page-validation misses it).
+
+    WeasyPrint 70 writes its page footers like this: the content has an MCID, but nothing in
+    the structure tree refers to it, so it is neither real tagged content nor an Artifact.
+    """
+    return [] if ctx.tree.root is None else _orphans(ctx)
 
 
 def _orphans(ctx: AuditContext) -> list[Finding]:
@@ -137,25 +102,4 @@ def _orphans(ctx: AuditContext) -> list[Finding]:
                 f"orphaned {_listing(labels)}" if labels else None,
             )
         )
-    return findings
-
-
-def check_artifact_nesting(ctx: AuditContext) -> list[Finding]:
-    """01-003 Artifacts inside tagged content; 01-004 tagged content inside Artifacts."""
-    inside_tagged: Counter[int] = Counter()
-    inside_artifact: Counter[int] = Counter()
-    for sequence in ctx.scan.sequences:
-        new, outer = sequence.marked[-1], sequence.marked[:-1]
-        if new.is_artifact and any(m.mcid is not None for m in outer):
-            inside_tagged[sequence.page] += 1
-        if new.mcid is not None and any(m.is_artifact for m in outer):
-            inside_artifact[sequence.page] += 1
-    findings = [
-        Finding("01-003", f"{n} Artifact sequence(s) inside tagged marked content.", page)
-        for page, n in sorted(inside_tagged.items())
-    ]
-    findings += [
-        Finding("01-004", f"{n} tagged (MCID) sequence(s) inside an Artifact.", page)
-        for page, n in sorted(inside_artifact.items())
-    ]
     return findings
