@@ -1,8 +1,8 @@
-"""Marked content the structure tree cannot reach (01-005), where page-validation is silent."""
+"""Content outside the structure tree (01-005) that page-validation does not see."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import pikepdf
 
@@ -28,6 +28,11 @@ def _status(
             reachable = (owner, mcid) in tree.mcids or (page, mcid) in tree.mcids
             return "tagged" if reachable else "orphan"
     return "untagged"
+
+
+def _untagged(marked: tuple[MarkedContent, ...]) -> bool:
+    """True when no enclosing sequence is an Artifact or carries an MCID."""
+    return not any(m.is_artifact or m.mcid is not None for m in marked)
 
 
 def _listing(items: list[str]) -> str:
@@ -58,6 +63,49 @@ def _text_sample(ctx: AuditContext, runs: list[TextRun]) -> str:
     if not text:
         return ""
     return f' (text: "{text[:40]}{"…" if len(text) > 40 else ""}")'
+
+
+def check_untagged_content(ctx: AuditContext) -> list[Finding]:
+    """01-005: content outside any tagged or Artifact marked content.
+
+    page-validation finds most of it, but not untagged inline images, and not anything
+    else on a page that has one; this fills that gap.
+    """
+    untagged_text: dict[int, list[TextRun]] = defaultdict(list)
+    for run in ctx.scan.texts:
+        if _untagged(run.marked):
+            untagged_text[run.page].append(run)
+    untagged_paint: dict[int, Counter[str]] = defaultdict(Counter)
+    for painting in ctx.scan.paintings:
+        if _untagged(painting.marked):
+            untagged_paint[painting.page][painting.kind] += 1
+    if ctx.tree.root is None:  # one finding, not one per page, for an untagged file
+        texts = sum(len(runs) for runs in untagged_text.values())
+        pages = len(set(untagged_text) | set(untagged_paint))
+        return [
+            Finding(
+                "01-005",
+                "The document has no structure tree (StructTreeRoot): it is not tagged "
+                f"({texts} text-showing operator(s) on {pages} page(s) are outside Artifacts).",
+            )
+        ]
+    findings: list[Finding] = []
+    for page in sorted(set(untagged_text) | set(untagged_paint)):
+        parts = []
+        if untagged_text[page]:
+            count = len(untagged_text[page])
+            parts.append(
+                f"{count} text-showing operator(s){_text_sample(ctx, untagged_text[page])}"
+            )
+        parts += [f"{n} {kind} painting operator(s)" for kind, n in untagged_paint[page].items()]
+        findings.append(
+            Finding(
+                "01-005",
+                f"{'; '.join(parts)} outside any tagged or Artifact marked content.",
+                page,
+            )
+        )
+    return findings
 
 
 def check_orphaned_content(ctx: AuditContext) -> list[Finding]:

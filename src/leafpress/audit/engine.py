@@ -10,7 +10,7 @@ import pikepdf
 
 from leafpress.audit.context import AuditContext
 from leafpress.audit.model import Finding, UnreadablePdfError
-from leafpress.audit.rules import rule
+from leafpress.audit.rules import Rule, rule
 from leafpress.audit.structure import check_table_header_scope
 from leafpress.audit.tree import NUMBERED_HEADING
 from leafpress.pdf_structure import inherited_page, page_indices, struct_type
@@ -21,6 +21,7 @@ content in all, 256 levels of references. A file past any of them is not read fu
 
 HEADERS_SCOPE = "PDFUA1-TABLE-HEADERS-SCOPE-001"
 PAGE_IN_MESSAGE = re.compile(r"\bpage (\d+)\b")
+OBJECT_IN_MESSAGE = re.compile(r"\bobject (\d+) (\d+)\b")
 MAX_PATH_DEPTH = 64
 
 
@@ -39,10 +40,15 @@ def validate(path: Path) -> page.ValidationReport:
 
 def _object(ctx: AuditContext, failure: page.ValidationFailure) -> pikepdf.Object | None:
     ref = failure.object_id
-    if ref is None:
+    named = OBJECT_IN_MESSAGE.search(failure.message)
+    if ref is not None:
+        key = (ref.object_number, ref.generation)
+    elif named is not None:  # font rules name their object in the message only
+        key = (int(named.group(1)), int(named.group(2)))
+    else:
         return None
     try:
-        return ctx.pdf.get_object((ref.object_number, ref.generation))
+        return ctx.pdf.get_object(key)
     except (pikepdf.PdfError, ValueError, TypeError, KeyError):
         return None
 
@@ -74,6 +80,8 @@ def _describe(ctx: AuditContext, obj: pikepdf.Object) -> tuple[str, int | None]:
         on = inherited_page(obj)
         index = pages.get(on.objgen) if on is not None and on.is_indirect else None
         return f"{structure_path(obj)} ({number})", None if index is None else index + 1
+    if kind == pikepdf.Name.Metadata:
+        return f"XMP metadata stream ({number})", None
     if kind == pikepdf.Name.Catalog:
         return f"document catalog ({number})", None
     if kind == pikepdf.Name.Font:
@@ -91,36 +99,36 @@ def _first_numbered_heading(ctx: AuditContext) -> pikepdf.Dictionary | None:
     return next((e.obj for e in ctx.tree.elements if NUMBERED_HEADING.match(e.type)), None)
 
 
-def _refine(ctx: AuditContext, condition: str, obj: pikepdf.Object | None) -> str:
+def _refine(ctx: AuditContext, meaning: Rule, obj: pikepdf.Object | None) -> Rule:
     """Pick the exact condition where one engine rule covers two Matterhorn numbers."""
-    if condition == "14-003" and isinstance(obj, pikepdf.Dictionary):
+    if meaning.condition == "14-003" and isinstance(obj, pikepdf.Dictionary):
         first = _first_numbered_heading(ctx)
         if first is not None and first.is_indirect and first.objgen == obj.objgen:
-            return "14-002"  # the skip is from nothing: the first heading is not H1
-    if condition == "28-008" and isinstance(obj, pikepdf.Dictionary) and "/Tabs" in obj:
-        return "28-009"  # the page has /Tabs, just not /S
-    if condition == "07-001":
+            return Rule("14-002", "The first numbered heading is not H1.")
+    if meaning.condition == "28-008" and isinstance(obj, pikepdf.Dictionary) and "/Tabs" in obj:
+        return Rule("28-009", "A page with annotations has a tab order other than /S.")
+    if meaning.condition == "07-001":
         preferences = ctx.pdf.Root.get("/ViewerPreferences")
         if isinstance(preferences, pikepdf.Dictionary) and "/DisplayDocTitle" in preferences:
-            return "07-002"  # present but not true
-    return condition
+            return Rule("07-002", "DisplayDocTitle is false: viewers show the file name.")
+    return meaning
 
 
 def finding(ctx: AuditContext, failure: page.ValidationFailure) -> Finding:
     """One engine failure as a finding with its Matterhorn condition and location."""
-    meaning = rule(failure.rule_id)
     obj = _object(ctx, failure)
     element, page_number = None, None
     if obj is not None:
         try:
             element, page_number = _describe(ctx, obj)
         except (pikepdf.PdfError, ValueError, TypeError, KeyError):
-            element = f"object {failure.object_id.object_number}" if failure.object_id else None
+            element = f"object {obj.objgen[0]}" if obj.is_indirect else None
+    meaning = _refine(ctx, rule(failure.rule_id), obj)
     mentioned = PAGE_IN_MESSAGE.search(failure.message)
     if mentioned:
         page_number = int(mentioned.group(1))
     return Finding(
-        _refine(ctx, meaning.condition, obj),
+        meaning.condition,
         meaning.explanation,
         page_number,
         element,

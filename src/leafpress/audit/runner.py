@@ -52,6 +52,16 @@ def _run(name: str, check: Check, ctx: AuditContext) -> list[Finding]:
         return [Finding(AUDIT_ERROR, f"Check {name} could not finish: {detail}")]
 
 
+def covered(own: Finding, findings: list[Finding]) -> bool:
+    """True when an engine finding reports the same condition on an object or the same page."""
+    return any(
+        found.rule is not None
+        and found.condition == own.condition
+        and (found.element is not None or (found.page is not None and found.page == own.page))
+        for found in findings
+    )
+
+
 def _content_problems(ctx: AuditContext) -> list[Finding]:
     if "scan" not in ctx.__dict__:
         return []
@@ -93,9 +103,8 @@ def audit_pdf(path: Path, *, large_print: bool | None = None) -> AuditReport:
         findings: list[Finding] = []
         for name, check in checks.items():
             found = _run(name, check, ctx)
-            if name in GAP_FILLERS:
-                engine = {f.condition for f in findings if f.rule is not None}
-                found = [f for f in found if f.condition not in engine]
+            if name in GAP_FILLERS:  # keep only what the engine missed or could not locate
+                found = [f for f in found if not covered(f, findings)]
             findings += found
         findings += _content_problems(ctx)
     return AuditReport(path, findings, list(checks), large_print, print_file)
