@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from leafpress.audit import AUDIT_ERROR, audit_pdf
+from leafpress.audit.rules import FALLBACK
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpora" / "verapdf-pdfua1"
 FILES = sorted(CORPUS.rglob("*.pdf")) if CORPUS.is_dir() else []
@@ -37,6 +38,7 @@ def test_the_corpus_is_whole_and_keeps_its_readme() -> None:
 def test_every_verdict_is_right() -> None:
     wrong: list[str] = []
     crashed: list[str] = []
+    unmapped: set[str] = set()
     for path in FILES:
         report = audit_pdf(path)  # UnreadablePdfError would fail the test: none is expected
         if report.passed != _expected_to_pass(path):
@@ -44,5 +46,7 @@ def test_every_verdict_is_right() -> None:
             wrong.append(f"{path.relative_to(CORPUS)}: found {found}")
         if AUDIT_ERROR in report.conditions():
             crashed.append(str(path.relative_to(CORPUS)))
+        unmapped |= {f.rule or "" for f in report.findings if f.condition == FALLBACK.condition}
     assert wrong == []
     assert crashed == []
+    assert unmapped == set()  # every rule the corpus trips has its Matterhorn condition
