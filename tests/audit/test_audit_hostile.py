@@ -76,3 +76,12 @@ def test_struct_tree_cycle_is_refused_not_followed(tmp_path: Path) -> None:
 
     with pytest.raises(UnreadablePdfError, match="could not read: reference chain"):
         audit_pdf(save(pdf, tmp_path))
+
+
+def test_password_protected_file_could_not_be_read(tmp_path: Path) -> None:
+    pdf = tiny_pdf(b"", fonts={}, mcids=())
+    path = tmp_path / "locked.pdf"
+    pdf.save(path, encryption=pikepdf.Encryption(user="secret", owner="owner"))
+
+    with pytest.raises(UnreadablePdfError, match="could not read: the PDF is encrypted"):
+        audit_pdf(path)

@@ -66,7 +66,8 @@ def audit_json(results: Results) -> dict[str, Any]:
         for path, reason in results.unreadable.items()
     ]
     counts = results.counts()
-    return {"passed": counts["files"] == counts["passed"], "summary": counts, "files": files}
+    passed = counts["failed"] == 0 and counts["unreadable"] == 0  # as the exit code says
+    return {"passed": passed, "summary": counts, "files": files}
 
 
 def _where(finding: Finding) -> str:

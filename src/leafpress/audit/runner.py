@@ -26,7 +26,9 @@ def _open(path: Path) -> pikepdf.Pdf:
     try:
         return pikepdf.open(path)
     except pikepdf.PasswordError:
-        raise UnreadablePdfError.single("the PDF is encrypted with a password", path=path) from None
+        raise UnreadablePdfError.single(
+            "could not read: the PDF is encrypted with a password", path=path
+        ) from None
     except FileNotFoundError:
         raise UnreadablePdfError.single("no such file", path=path) from None
     except IsADirectoryError:
