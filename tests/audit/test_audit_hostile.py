@@ -85,3 +85,19 @@ def test_password_protected_file_could_not_be_read(tmp_path: Path) -> None:
 
     with pytest.raises(UnreadablePdfError, match="could not read: the PDF is encrypted"):
         audit_pdf(path)
+
+
+class _Panic(BaseException):
+    """What a Rust panic inside the validator looks like from Python."""
+
+
+def test_a_validator_panic_is_could_not_read(
+    clean_pdf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def panic(*args: object, **kwargs: object) -> None:
+        raise _Panic("index out of bounds")
+
+    monkeypatch.setattr("leafpress.audit.engine.page.validate_pdf", panic)
+
+    with pytest.raises(UnreadablePdfError, match="validator stopped .*index out of bounds"):
+        audit_pdf(clean_pdf)

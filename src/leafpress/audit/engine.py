@@ -33,8 +33,12 @@ def validate(path: Path) -> page.ValidationReport:
         reason = f"could not read: {error} (a safety limit; the file may be hostile)"
     except page.PageError as error:
         reason = f"could not read: {error}"
-    except (OSError, ValueError) as error:
-        reason = f"could not read: {error.strerror if isinstance(error, OSError) else error}"
+    except OSError as error:
+        reason = f"could not read: {error.strerror or error}"
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:  # a Rust panic arrives as a BaseException (PyO3)
+        reason = f"could not read: the validator stopped ({type(error).__name__}: {error})"
     raise UnreadablePdfError.single(reason, path=path)
 
 
