@@ -99,5 +99,5 @@ def test_a_validator_panic_is_could_not_read(
 
     monkeypatch.setattr("leafpress.audit.engine.page.validate_pdf", panic)
 
-    with pytest.raises(UnreadablePdfError, match="validator stopped .*index out of bounds"):
+    with pytest.raises(UnreadablePdfError, match=r"validator stopped .*index out of bounds"):
         audit_pdf(clean_pdf)
