@@ -42,6 +42,7 @@ from leafpress.pdfua.structure import (
     TEXT_SHOWING_OPERATORS,
     ContentOperator,
     MarkedContent,
+    inherited_attribute,
     iter_marked_content,
 )
 
@@ -393,18 +394,6 @@ class _Interpreter:
         )
 
 
-def inherited(page: pikepdf.Dictionary, key: str) -> pikepdf.Object | None:
-    """A page attribute, inherited from the page tree when the page lacks it."""
-    node: pikepdf.Object | None = page
-    for _ in range(64):
-        if not isinstance(node, pikepdf.Dictionary):
-            return None
-        if key in node:
-            return node[key]
-        node = node.get("/Parent")
-    return None
-
-
 def scan_content(pdf: pikepdf.Pdf) -> ContentScan:
     """Interpret every page's content streams and the Form XObjects they draw."""
     scan = ContentScan()
@@ -414,7 +403,7 @@ def scan_content(pdf: pikepdf.Pdf) -> ContentScan:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             try:
-                resources = inherited(page.obj, "/Resources")
+                resources = inherited_attribute(page.obj, "/Resources")
                 _Interpreter(scan, page_state).run(
                     page, resources, GraphicsState(ctm=pikepdf.Matrix()), (), page.obj.objgen, ()
                 )
