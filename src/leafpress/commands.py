@@ -16,7 +16,7 @@ from leafpress.config import load_settings
 from leafpress.definitions import LoadedLeaflet, leaflet_paths, load_leaflet, load_leaflets
 from leafpress.errors import InputError, LeafpressError, Problem, ProblemCollector
 from leafpress.library import Library, load_library
-from leafpress.readability import measure
+from leafpress.readability_check import readability_report
 from leafpress.selection import select
 
 # Piped output (not a terminal) gets a wide console, so tables do not wrap at 80 columns.
@@ -153,7 +153,7 @@ def check(project: Path, *, today: dt.date, strict: bool) -> int:
                 problems.extend(error)
     warnings: list[Problem] = []
     if library is not None:
-        warnings += _readability(library, settings.readability_min)
+        warnings += readability_report(library, settings, out)
         for finding in governance.review_findings(
             library, leaflets, today, settings.review_due_window_days
         ):
@@ -166,30 +166,6 @@ def check(project: Path, *, today: dt.date, strict: bool) -> int:
     err.print(f"check {verdict}: {len(leaflets)} leaflet(s), {count_sections} section(s), "
               f"{len(problems.problems)} error(s), {len(warnings)} warning(s).", markup=False)
     return 1 if failed else 0
-
-
-def _readability(library: Library, minimum: float) -> list[Problem]:
-    table = Table(title="Readability (Flesch reading ease; higher is easier)")
-    for column in ("section", "ease", "avg words/sentence", "longest sentence"):
-        table.add_column(column)
-    warnings: list[Problem] = []
-    for section_id, section in sorted(library.sections.items()):
-        result = measure(section.body)
-        longest = result.longest_sentence
-        short = longest if len(longest) <= 60 else longest[:57] + "..."
-        table.add_row(section_id, f"{result.flesch_reading_ease:.1f}",
-                      f"{result.average_sentence_length:.1f}",
-                      f"{result.longest_sentence_words} words: {short}")
-        if result.flesch_reading_ease < minimum:
-            warnings.append(Problem(
-                section.path, section.body_line, None,
-                f"reading ease {result.flesch_reading_ease:.1f} is below {minimum:g} "
-                f"(average sentence {result.average_sentence_length:.1f} words; longest "
-                f"{result.longest_sentence_words} words)",
-                f"Use shorter sentences and everyday words. Longest sentence: \"{longest}\"",
-            ))
-    out.print(table)
-    return warnings
 
 
 def targets(project: Path, out_dir: Path) -> None:
