@@ -15,6 +15,7 @@ from leafpress.build import BuildOptions, BuildResult, build_variant, variants_t
 from leafpress.config import load_settings
 from leafpress.definitions import LoadedLeaflet, leaflet_paths, load_leaflet, load_leaflets
 from leafpress.errors import InputError, LeafpressError, Problem, ProblemCollector
+from leafpress.explained import unexplained_terms
 from leafpress.library import Library, load_library
 from leafpress.readability_check import readability_report
 from leafpress.selection import select
@@ -154,6 +155,7 @@ def check(project: Path, *, today: dt.date, strict: bool) -> int:
     warnings: list[Problem] = []
     if library is not None:
         warnings += readability_report(library, settings, out)
+        warnings += unexplained_terms(leaflets, library)
         for finding in governance.review_findings(
             library, leaflets, today, settings.review_due_window_days
         ):
