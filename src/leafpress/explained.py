@@ -22,9 +22,9 @@ _CITATION = re.compile(r"\[@[^\]]*\]")
 _AFTER = re.compile(
     r"^\s*\("
     r"|^\s*[:–—]"
-    r"|^,?\s+(is|are|means|mean)\b(?!\s+(not|sometimes|often|usually|also|given|used|likely"
+    r"|^,?\s+(is|are|means|mean|uses|takes|shows)\b(?!\s+(not|sometimes|often|usually|also|given|used|likely"
     r"|unlikely|more|less|most|still|only|the same)\b)"
-    r"|^,\s*(or|which|called|also called|also known as|known as|meaning|that is)\b",
+    r"|^,\s*(an?|or|which|called|also called|also known as|known as|meaning|that is)\b",
     re.IGNORECASE,
 )
 # Right before the term: "called a …", "known as …", "This is …", "(…" closed after it.
@@ -102,7 +102,8 @@ def is_explained(text: str, start: int, end: int, next_sentence: str = "") -> bo
     """Whether the term at text[start:end] is explained in its sentence or the next one."""
     before, after = text[:start], text[end:]
     term = re.escape(text[start:end])
-    if re.match(rf"(an?\s+|the\s+)?{term}s?\s+(is|are|means)\b", next_sentence, re.IGNORECASE):
+    if re.match(rf"(an?\s+|the\s+|your\s+)?{term}s?\s+(is|are|means|uses|takes|shows)\b",
+                next_sentence, re.IGNORECASE):
         return True
     if _AFTER.search(after) or _BEFORE.search(before):
         return True
