@@ -24,7 +24,7 @@ _AFTER = re.compile(
     r"|^\s*[:–—]"
     r"|^,?\s+(is|are|means|mean|uses|takes|shows)\b(?!\s+(not|sometimes|often|usually|also|given|used|likely"
     r"|unlikely|more|less|most|still|only|the same)\b)"
-    r"|^,\s*(an?|or|which|called|also called|also known as|known as|meaning|that is)\b",
+    r"|^,\s*(an?|or|which|when|called|also called|also known as|known as|meaning|that is)\b",
     re.IGNORECASE,
 )
 # Right before the term: "called a …", "known as …", "This is …", "(…" closed after it.
