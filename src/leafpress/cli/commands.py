@@ -10,8 +10,9 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from leafpress.cli.readability_report import readability_report
 from leafpress.content import governance
-from leafpress.content.readability import measure
+from leafpress.content.explained import unexplained_terms
 from leafpress.content.selection import select
 from leafpress.editions import EDITIONS
 from leafpress.engine import Project
@@ -164,7 +165,8 @@ def check(project: Path, *, today: dt.date, strict: bool) -> int:
                 problems.extend(error)
     warnings: list[Problem] = []
     if library is not None:
-        warnings += _readability(library, settings.readability_min)
+        warnings += readability_report(library, settings, out)
+        warnings += unexplained_terms(leaflets, library)
         for finding in governance.review_findings(
             library, leaflets, today, settings.review_due_window_days
         ):
@@ -177,30 +179,6 @@ def check(project: Path, *, today: dt.date, strict: bool) -> int:
     err.print(f"check {verdict}: {len(leaflets)} leaflet(s), {count_sections} section(s), "
               f"{len(problems.problems)} error(s), {len(warnings)} warning(s).", markup=False)
     return 1 if failed else 0
-
-
-def _readability(library: Library, minimum: float) -> list[Problem]:
-    table = Table(title="Readability (Flesch reading ease; higher is easier)")
-    for column in ("section", "ease", "avg words/sentence", "longest sentence"):
-        table.add_column(column)
-    warnings: list[Problem] = []
-    for section_id, section in sorted(library.sections.items()):
-        result = measure(section.body)
-        longest = result.longest_sentence
-        short = longest if len(longest) <= 60 else longest[:57] + "..."
-        table.add_row(section_id, f"{result.flesch_reading_ease:.1f}",
-                      f"{result.average_sentence_length:.1f}",
-                      f"{result.longest_sentence_words} words: {short}")
-        if result.flesch_reading_ease < minimum:
-            warnings.append(Problem(
-                section.path, section.body_line, None,
-                f"reading ease {result.flesch_reading_ease:.1f} is below {minimum:g} "
-                f"(average sentence {result.average_sentence_length:.1f} words; longest "
-                f"{result.longest_sentence_words} words)",
-                f"Use shorter sentences and everyday words. Longest sentence: \"{longest}\"",
-            ))
-    out.print(table)
-    return warnings
 
 
 def targets(project: Path, out_dir: Path) -> None:
