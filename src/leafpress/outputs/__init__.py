@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from leafpress.outputs.base import JobOptions, OutputFormat, Rendered, RenderJob
+from leafpress.outputs.epub import Ebook
 from leafpress.outputs.pdf import ReadingPdf
 from leafpress.outputs.print_pdf import PrintPdf
 from leafpress.outputs.web import WebPage
 
 #: Every output format by name. Adding a format is one module and one entry here.
 FORMATS: dict[str, OutputFormat] = {
-    output.name: output for output in (ReadingPdf(), PrintPdf(), WebPage())
+    output.name: output for output in (ReadingPdf(), PrintPdf(), WebPage(), Ebook())
 }
 
 __all__ = ["FORMATS", "JobOptions", "OutputFormat", "RenderJob", "Rendered"]

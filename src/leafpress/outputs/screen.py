@@ -47,11 +47,6 @@ READER_LABELS: dict[str, str | None] = {
 _CSS_URL = re.compile(r"""url\(\s*["']?([^"')]+)["']?\s*\)""")
 
 
-def tag(name: str) -> str:
-    """An HTML element's name in the parsed tree's namespace."""
-    return f"{{{XHTML}}}{name}"
-
-
 def reader_formats(job: RenderJob) -> list[str]:
     """Every file made for this leaflet that a reader can use, in every edition it has."""
     editions = [EDITIONS[name] for name in job.selection.leaflet.definition.variants]
@@ -98,7 +93,7 @@ def replace_urls(css: str, new_url: dict[str, str]) -> str:
 
 
 def render_tree(job: RenderJob, **extra: Any) -> ET.Element:
-    """Render the screen template for the job and parse it into an XHTML-namespaced tree.
+    """Render the screen template for the job and parse it into a tree.
 
     ``extra`` fills the template's screen-only names: ``inline_css`` or ``stylesheet_href``.
     """
@@ -107,23 +102,23 @@ def render_tree(job: RenderJob, **extra: Any) -> ET.Element:
     context.update({key: Markup(value) if key == "inline_css" else value
                     for key, value in extra.items()})
     html = job.environment.get_template(TEMPLATE).render(context)
-    root: ET.Element = tinyhtml5.parse(html)
+    root: ET.Element = tinyhtml5.parse(html, namespace_html_elements=False)
     mark_urgent(root)
     return root
 
 
 def mark_urgent(root: ET.Element) -> None:
     """Say "Urgent" in words in every urgent box, so it survives without colour or CSS."""
-    for box in root.iter(tag("div")):
+    for box in root.iter("div"):
         if "callout-urgent" not in (box.get("class") or "").split():
             continue
         box.set("role", "note")
-        title = next((p for p in box.findall(tag("p"))
+        title = next((p for p in box.findall("p")
                       if "callout-title" in (p.get("class") or "").split()), None)
-        strong = title.find(tag("strong")) if title is not None else None
+        strong = title.find("strong") if title is not None else None
         if strong is None:
-            title = ET.Element(tag("p"), {"class": "callout-title"})
-            strong = ET.SubElement(title, tag("strong"))
+            title = ET.Element("p", {"class": "callout-title"})
+            strong = ET.SubElement(title, "strong")
             strong.text = "Urgent"
             box.insert(0, title)
         elif not "".join(strong.itertext()).strip().lower().startswith("urgent"):
@@ -143,7 +138,7 @@ def local_images(root: ET.Element, job: RenderJob) -> Iterator[LocalImage]:
     """Every image that points at a project file; data: URIs are left as they are."""
     project = job.project_root.resolve()
     source = job.selection.leaflet.path
-    for element in root.iter(tag("img")):
+    for element in root.iter("img"):
         src = element.get("src") or ""
         if src.startswith("data:"):
             continue
@@ -159,12 +154,3 @@ def local_images(root: ET.Element, job: RenderJob) -> Iterator[LocalImage]:
                 "EPUB readers may not show", path=source,
                 hint="Save it as SVG, PNG or JPEG (" + ", ".join(IMAGE_TYPES) + ").")
         yield LocalImage(element, path, media_type)
-
-
-def without_namespace(root: ET.Element) -> ET.Element:
-    """Strip the XHTML namespace from every element, for plain HTML serialisation."""
-    prefix = f"{{{XHTML}}}"
-    for element in root.iter():
-        if isinstance(element.tag, str) and element.tag.startswith(prefix):
-            element.tag = element.tag[len(prefix):]
-    return root

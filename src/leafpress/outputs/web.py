@@ -38,7 +38,7 @@ def inline_css(job: RenderJob) -> str:
 
 def serialise(root: ET.Element) -> bytes:
     """The tree as an HTML5 document."""
-    text = ET.tostring(screen.without_namespace(root), encoding="unicode", method="html")
+    text = ET.tostring(root, encoding="unicode", method="html")
     return f"<!DOCTYPE html>\n{text}\n".encode()
 
 
