@@ -79,3 +79,13 @@ def test_a_picture_browsers_may_not_show_stops_the_build_with_a_message(project:
         assert re.search(r"chart\.bmp is a '\.bmp' file", problem.message)
         assert problem.path == project.leaflet.resolve()
         assert "SVG, PNG or JPEG" in problem.hint
+
+
+@pytest.mark.parametrize("missing", ["styles/web.css", "templates/web.html.j2"])
+def test_a_project_without_the_screen_files_gets_a_message(project: Files, missing: str) -> None:
+    project.path(missing).unlink()
+    with pytest.raises(BuildError) as raised:
+        Project.open(project.root).render("x", format="web", today=TODAY)
+    problem = raised.value.problems[0]
+    assert f"need {missing}" in problem.message
+    assert "Copy it" in problem.hint

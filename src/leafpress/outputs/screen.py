@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+import jinja2
 import tinyhtml5
 from markupsafe import Markup
 
 from leafpress.editions import EDITIONS, Edition
-from leafpress.errors import BuildError
+from leafpress.errors import BuildError, LeafpressError
 from leafpress.outputs.base import OutputFormat, RenderJob
 from leafpress.render.html import document_context
 
@@ -72,13 +73,23 @@ def _describe(output: OutputFormat, edition: Edition) -> str | None:
 
 def stylesheet_text(job: RenderJob) -> str:
     """The screen stylesheets joined, with their url()s still relative to styles/."""
-    parts = [(job.styles_dir / name).read_text(encoding="utf-8") for name in STYLESHEETS]
-    text = "\n".join(parts)
+    paths = [job.styles_dir / name for name in STYLESHEETS]
+    for path in paths:
+        if not path.is_file():
+            raise _missing(path, job)
+    text = "\n".join(path.read_text(encoding="utf-8") for path in paths)
     if "</" in text:
         raise BuildError.single(
             "a screen stylesheet contains '</', which would end the web page's <style>",
             path=job.styles_dir, hint="Remove '</' from base.css and web.css.")
     return text
+
+
+def _missing(path: Path, job: RenderJob) -> LeafpressError:
+    return BuildError.single(
+        f"the web page and EPUB need {path.relative_to(job.project_root)}, which this "
+        "project does not have", path=job.selection.leaflet.path,
+        hint="Copy it from leafpress's own project (templates/ and styles/ there).")
 
 
 def stylesheet_urls(css: str) -> list[str]:
@@ -101,7 +112,11 @@ def render_tree(job: RenderJob, **extra: Any) -> ET.Element:
     context.update(inline_css=Markup(""), stylesheet_href="", formats=reader_formats(job))
     context.update({key: Markup(value) if key == "inline_css" else value
                     for key, value in extra.items()})
-    html = job.environment.get_template(TEMPLATE).render(context)
+    try:
+        template = job.environment.get_template(TEMPLATE)
+    except jinja2.TemplateNotFound:
+        raise _missing(job.project_root / "templates" / TEMPLATE, job) from None
+    html = template.render(context)
     root: ET.Element = tinyhtml5.parse(html, namespace_html_elements=False)
     mark_urgent(root)
     return root
