@@ -11,6 +11,8 @@ MAKEFLAGS += --jobs=$(JOBS) --output-sync=target
 PYTHON     ?= python3
 VENV       ?= .venv
 VENV_STAMP ?= $(VENV)/.installed
+# Node tools the tests run (Ace by DAISY), installed from package-lock.json.
+NODE_STAMP ?= node_modules/.installed
 LEAFPRESS  ?= $(VENV)/bin/leafpress
 OUT        ?= build
 PYTEST_ARGS ?=
@@ -37,6 +39,11 @@ $(VENV_STAMP): pyproject.toml
 	$(VENV)/bin/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
+# Ace by DAISY checks the EPUBs in Debian's Chromium: puppeteer must not fetch a browser.
+$(NODE_STAMP): package.json package-lock.json | $(VENV_STAMP)
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 # Rules for every leaflet and variant, generated from the definitions. Each PDF's
 # dependency file ($(OUT)/<id>/<variant>.d, written by the build like a compiler's -MD)
 # lists the content, templates, styles and fonts it was made from.
@@ -53,7 +60,7 @@ endif
 
 pdfs: $(PDFS)
 
-test: $(VENV_STAMP)
+test: $(VENV_STAMP) $(NODE_STAMP)
 	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
 
 check: $(VENV_STAMP) pdfs

@@ -1,0 +1,171 @@
+"""The screen document the web page and the EPUB share: one template, parsed to a tree."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import jinja2
+import tinyhtml5
+from markupsafe import Markup
+
+from leafpress.editions import EDITIONS, Edition
+from leafpress.errors import BuildError, LeafpressError
+from leafpress.outputs.base import OutputFormat, RenderJob
+from leafpress.render.html import document_context
+
+XHTML = "http://www.w3.org/1999/xhtml"
+TEMPLATE = "web.html.j2"
+#: Screen styles, in cascade order: the shared look first, then sizes for screens.
+STYLESHEETS = ("base.css", "web.css")
+#: Image files a browser and an EPUB reading system can both show, by suffix.
+IMAGE_TYPES = {
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+}
+#: What readers are told each format is, in the end section's list. A format not named
+#: here is listed by its file name; one named with None (the printer's imposed file) is
+#: not for readers and is left out.
+READER_LABELS: dict[str, str | None] = {
+    "pdf": "{edition} PDF, to read on screen or print",
+    "print-pdf": None,
+    "web": "Web page, to read in a browser or send by email",
+    "epub": "EPUB ebook, for ebook readers and screen readers",
+    "braille": "Braille file (BRF), for braille displays and embossers",
+    "text": "Plain text",
+    "word": "Word document",
+    "audio": "Audio (MP3)",
+}
+_CSS_URL = re.compile(r"""url\(\s*["']?([^"')]+)["']?\s*\)""")
+
+
+def reader_formats(job: RenderJob) -> list[str]:
+    """Every file made for this leaflet that a reader can use, in every edition it has."""
+    editions = [EDITIONS[name] for name in job.selection.leaflet.definition.variants]
+    items: list[str] = []
+    for output in job.formats.values():
+        for edition in editions:
+            if output.offered(job.layout, edition):
+                described = _describe(output, edition)
+                if described and described not in items:
+                    items.append(described)
+    return items
+
+
+def _describe(output: OutputFormat, edition: Edition) -> str | None:
+    label = READER_LABELS.get(output.name, "")
+    if label is None:
+        return None
+    filename = output.filename(edition)
+    if not label:
+        return filename
+    return f"{label.format(edition=edition.label or 'Standard print')} ({filename})"
+
+
+def stylesheet_text(job: RenderJob) -> str:
+    """The screen stylesheets joined, with their url()s still relative to styles/."""
+    paths = [job.styles_dir / name for name in STYLESHEETS]
+    for path in paths:
+        if not path.is_file():
+            raise _missing(path, job)
+    text = "\n".join(path.read_text(encoding="utf-8") for path in paths)
+    if "</" in text:
+        raise BuildError.single(
+            "a screen stylesheet contains '</', which would end the web page's <style>",
+            path=job.styles_dir, hint="Remove '</' from base.css and web.css.")
+    return text
+
+
+def _missing(path: Path, job: RenderJob) -> LeafpressError:
+    return BuildError.single(
+        f"the web page and EPUB need {path.relative_to(job.project_root)}, which this "
+        "project does not have", path=job.selection.leaflet.path,
+        hint="Copy it from leafpress's own project (templates/ and styles/ there).")
+
+
+def stylesheet_urls(css: str) -> list[str]:
+    """The files (fonts) a stylesheet points at, in order, each once."""
+    return list(dict.fromkeys(m.group(1) for m in _CSS_URL.finditer(css)
+                              if not m.group(1).startswith("data:")))
+
+
+def replace_urls(css: str, new_url: dict[str, str]) -> str:
+    """The stylesheet with each url() in ``new_url`` replaced."""
+    return _CSS_URL.sub(lambda m: f'url("{new_url.get(m.group(1), m.group(1))}")', css)
+
+
+def render_tree(job: RenderJob, **extra: Any) -> ET.Element:
+    """Render the screen template for the job and parse it into a tree.
+
+    ``extra`` fills the template's screen-only names: ``inline_css`` or ``stylesheet_href``.
+    """
+    context = document_context(job.selection, job.render_options()).as_mapping()
+    context.update(inline_css=Markup(""), stylesheet_href="", formats=reader_formats(job))
+    context.update({key: Markup(value) if key == "inline_css" else value
+                    for key, value in extra.items()})
+    try:
+        template = job.environment.get_template(TEMPLATE)
+    except jinja2.TemplateNotFound:
+        raise _missing(job.project_root / "templates" / TEMPLATE, job) from None
+    html = template.render(context)
+    root: ET.Element = tinyhtml5.parse(html, namespace_html_elements=False)
+    mark_urgent(root)
+    return root
+
+
+def mark_urgent(root: ET.Element) -> None:
+    """Say "Urgent" in words in every urgent box, so it survives without colour or CSS."""
+    for box in root.iter("div"):
+        if "callout-urgent" not in (box.get("class") or "").split():
+            continue
+        box.set("role", "note")
+        title = next((p for p in box.findall("p")
+                      if "callout-title" in (p.get("class") or "").split()), None)
+        strong = title.find("strong") if title is not None else None
+        if strong is None:
+            title = ET.Element("p", {"class": "callout-title"})
+            strong = ET.SubElement(title, "strong")
+            strong.text = "Urgent"
+            box.insert(0, title)
+        elif not "".join(strong.itertext()).strip().lower().startswith("urgent"):
+            strong.text = "Urgent: " + (strong.text or "")
+
+
+@dataclass(frozen=True)
+class LocalImage:
+    """An <img> in the tree and the project file it shows."""
+
+    element: ET.Element
+    path: Path
+    media_type: str
+
+
+def local_images(root: ET.Element, job: RenderJob) -> Iterator[LocalImage]:
+    """Every image that points at a project file; data: URIs are left as they are."""
+    project = job.project_root.resolve()
+    source = job.selection.leaflet.path
+    for element in root.iter("img"):
+        src = element.get("src") or ""
+        if src.startswith("data:"):
+            continue
+        path = Path(unquote(urlsplit(src).path)).resolve() if src.startswith("file:") else None
+        if path is None or not path.is_relative_to(project) or not path.is_file():
+            raise BuildError.single(
+                f"an image is not a file in the project: {src}", path=source,
+                hint="Keep images in content/images/ and refer to them by a relative path.")
+        media_type = IMAGE_TYPES.get(path.suffix.lower())
+        if media_type is None:
+            raise BuildError.single(
+                f"the image {path.name} is a '{path.suffix}' file, which web pages and "
+                "EPUB readers may not show", path=source,
+                hint="Save it as SVG, PNG or JPEG (" + ", ".join(IMAGE_TYPES) + ").")
+        yield LocalImage(element, path, media_type)
