@@ -64,7 +64,7 @@ def test_errors_in_content_and_definitions_exit_1_together(
            "matter\n" in result.err
     assert f"error: {project.leaflet}:5:1: unknown key 'papr' in (top level)\n" in result.err
     assert result.err.endswith(
-        "check failed: 0 leaflet(s), 0 section(s), 2 error(s), 0 warning(s).\n")
+        "check failed: 0 leaflet(s), 1 section(s), 2 error(s), 0 warning(s).\n")
     assert result.code == 1
 
 

@@ -11,6 +11,7 @@ from audit_pdfs import helvetica, save, tiny_pdf
 
 from leafpress.audit import audit_pdf
 from leafpress.audit.cmap import parse_cmap
+from leafpress.audit.fonts import base_font
 
 CMAP = b"""/CIDInit /ProcSet findresource begin 12 dict begin begincmap
 1 begincodespacerange <00> <7f> endcodespacerange
@@ -64,10 +65,14 @@ def _unembed(pdf: pikepdf.Pdf) -> None:
 def test_font_faults_in_a_weasyprint_file(
     mutated: Callable[..., Path], mutation: Callable[[pikepdf.Pdf], None], expected: set[str]
 ) -> None:
-    report = audit_pdf(mutated(mutation))
+    path = mutated(mutation)
+    report = audit_pdf(path)
+    with pikepdf.open(path) as pdf:  # whichever sans font this machine gave WeasyPrint
+        names = {base_font(font) for font in _fonts(pdf)}
 
     assert report.conditions() == expected
-    assert all((f.element or "").startswith("font DejaVu") for f in report.findings)
+    assert report.findings
+    assert all((f.element or "").split(" ")[1] in names for f in report.findings)
 
 
 def _font_conditions(folder: Path, font: pikepdf.Dictionary, text: bytes = b"(Abc)") -> set[str]:

@@ -241,7 +241,10 @@ def inspect(
         text = lines[token.map[0]]
         return token.map[0], len(text) - len(text.lstrip())
 
-    for token in _PARSER.parse(body, {"context": context}):
+    tokens = _PARSER.parse(body, {"context": context})
+    for line, message, hint in fence_problems(tokens, lines):
+        add((line, len(lines[line]) - len(lines[line].lstrip())), message, hint)
+    for token in tokens:
         start = block_start(token)
         for message, hint in _attribute_problems(token):
             add(start, message, hint)
@@ -275,6 +278,55 @@ def inspect(
     return problems
 
 
+_FENCE_LINE = re.compile(r"^\s*:{3,}\s*(\S*)")
+BLOCK_KINDS = (*CALLOUT_KINDS, "notes")
+
+
+def fence_problems(tokens: Sequence[Token], lines: list[str]) -> list[tuple[int, str, str]]:
+    """Unknown ':::' block kinds, stray ':::' lines and blocks never closed (0-based lines)."""
+    problems: list[tuple[int, str, str]] = []
+    used: set[int] = set()
+    code: set[int] = set()
+    for token in tokens:
+        if not token.map:
+            continue
+        first, end = token.map
+        if token.type in ("fence", "code_block"):
+            code.update(range(first, end))
+            if token.type == "fence" and (end > len(lines) or not
+                                          lines[end - 1].strip().startswith(token.markup)
+                                          or end - 1 == first):
+                problems.append((first, f"the '{token.markup}' code block is never closed",
+                                 f"Add a line with only {token.markup} where it ends."))
+        elif token.type.startswith("container_") and token.type.endswith("_open"):
+            used.add(first)
+            closed = end < len(lines) and _FENCE_LINE.match(lines[end]) is not None
+            if closed:
+                used.add(end)
+            else:
+                kind = token.type.removeprefix("container_").removesuffix("_open")
+                problems.append((first, f"the '::: {kind}' block is never closed",
+                                 "Add a line with only ':::' where the block ends."))
+    unknown_open = False
+    for number, text in enumerate(lines):
+        match = _FENCE_LINE.match(text)
+        if match is None or number in used or number in code:
+            continue
+        kind = match.group(1)
+        if kind:
+            unknown_open = True
+            hint = did_you_mean(kind, BLOCK_KINDS).strip()
+            problems.append((number, f"unknown block kind '::: {kind}'",
+                             f"{hint} The kinds are: {', '.join(BLOCK_KINDS)}.".strip()))
+        elif unknown_open:
+            unknown_open = False  # the end of the unknown block reported above
+        else:
+            problems.append((number, "this ':::' line closes no block",
+                             "Delete it, or start the block with a line such as "
+                             "'::: tip'."))
+    return problems
+
+
 #: Attributes markdown-it itself sets, per token type; anything else came from {…}.
 _OWN_ATTRIBUTES = {
     "link_open": {"href", "title"},
@@ -300,8 +352,10 @@ def _attribute_problems(token: Token) -> list[tuple[str, str]]:
                                      "Only {lang=…} may be set in Markdown."))
                 continue
             if name != "lang":
+                close = did_you_mean(name, ["lang"])
                 problems.append((f"attribute '{name}' is not allowed",
-                                 "Only {lang=…} may be set in Markdown, e.g. [Bore da]{lang=cy}."))
+                                 f"{close} Only {{lang=…}} may be set in Markdown, e.g. "
+                                 "[Bore da]{lang=cy}.".strip()))
             elif (reason := language_tag_problem(str(value))) is not None:
                 problems.append((reason, "Use a tag such as cy, pl or en-GB."))
     return problems

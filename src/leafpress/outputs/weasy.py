@@ -19,6 +19,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from leafpress.errors import BuildError, Problem
 from leafpress.pdfua import mark_languages
+from leafpress.project.sourcefile import refuse_outside
 
 
 class ProjectOnlyFetcher(URLFetcher):  # type: ignore[misc]
@@ -111,6 +112,8 @@ class StylePool:
     def _parse(self, paths: tuple[Path, ...]) -> Styles:
         fonts = FontConfiguration()
         fetcher = ProjectOnlyFetcher(self._root)
+        for path in paths:  # WeasyPrint opens these itself, not through the fetcher
+            refuse_outside(path, self._root)
         sheets = [CSS(filename=str(p), url_fetcher=fetcher, font_config=fonts) for p in paths]
         return Styles(sheets, fonts)
 

@@ -74,7 +74,7 @@ def _check_logo(publisher: Publisher, base: Path, root: Path, document: YamlDocu
 
 
 def _unknown_sections(document: YamlDocument, known: Collection[str]) -> list[Problem]:
-    """Unknown section ids in a definition that failed validation, so they are reported too."""
+    """Unknown section ids in a definition, found as soon as it is read."""
     sections = document.data.get("sections") if isinstance(document.data, dict) else None
     problems = []
     for index, item in enumerate(sections if isinstance(sections, list) else []):
@@ -146,6 +146,8 @@ def _leaflet_from(
         extra = _unknown_sections(document, known_sections)
         raise InputError(sorted(error.problems + extra,
                                 key=lambda p: (p.line or 0, p.column or 0))) from None
+    if known_sections is not None and (unknown := _unknown_sections(document, known_sections)):
+        raise InputError(unknown)
     if isinstance(definition.publisher, Publisher):
         publisher, publisher_path, publisher_doc = definition.publisher, path, document
     else:

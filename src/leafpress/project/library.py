@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 from leafpress.content import markdown
-from leafpress.errors import InputError, ProblemCollector
+from leafpress.errors import InputError, Problem, ProblemCollector
 from leafpress.project.models import SectionMeta, SectionSource, Text
 from leafpress.project.sourcefile import read_source
 from leafpress.project.validation import validate
@@ -83,8 +83,13 @@ def load_section(path: Path, project_root: Path) -> SectionSource:
     if problems:
         raise InputError(problems)
     id_at = document.position(("id",))
+    review_at = next((document.values[("review", key)] for key in
+                      ("next_review", "cycle_years", "reviewed")
+                      if ("review", key) in document.values), None)
     return SectionSource(meta=meta, body=body, path=path, body_line=body_line,
-                         id_position=(id_at.line, id_at.column) if id_at else None)
+                         id_position=(id_at.line, id_at.column) if id_at else None,
+                         review_position=(review_at.line, review_at.column)
+                         if review_at else None)
 
 
 def load_glossary(path: Path, project_root: Path) -> list[GlossaryEntry]:
@@ -95,16 +100,42 @@ def load_glossary(path: Path, project_root: Path) -> list[GlossaryEntry]:
     return validate(Glossary, document).root
 
 
-def load_library(project_root: Path) -> Library:
+@dataclass(frozen=True)
+class LibraryScan:
+    """The sections that loaded, every problem found, and every section id in use.
+
+    ``ids`` includes sections whose files have problems, as far as their id can be read,
+    so definitions can be checked for unknown ids in the same run.
+    """
+
+    library: Library
+    problems: list[Problem]
+    ids: frozenset[str]
+
+
+def _id_of_broken(path: Path, project_root: Path) -> str:
+    """A broken section's id if its front matter still says it, else its file name."""
+    try:
+        front, _, _ = split_front_matter(read_source(path, project_root=project_root), path)
+        data = load_yaml(front, path).data
+    except InputError:
+        return path.stem
+    section_id = data.get("id") if isinstance(data, dict) else None
+    return section_id if isinstance(section_id, str) else path.stem
+
+
+def scan_library(project_root: Path) -> LibraryScan:
     """Load every section in content/sections and the glossary, collecting all problems."""
     content = project_root / "content"
     problems = ProblemCollector()
     sections: dict[str, SectionSource] = {}
+    broken: set[str] = set()
     for path in sorted((content / "sections").glob("*.md")):
         try:
             section = load_section(path, project_root)
         except InputError as error:
             problems.extend(error)
+            broken.add(_id_of_broken(path, project_root))
             continue
         earlier = sections.get(section.meta.id)
         if earlier is not None:
@@ -121,5 +152,13 @@ def load_library(project_root: Path) -> Library:
         glossary = load_glossary(content / "glossary.yaml", project_root)
     except InputError as error:
         problems.extend(error)
-    problems.raise_if_any()
-    return Library(root=project_root, sections=sections, glossary=glossary)
+    library = Library(root=project_root, sections=sections, glossary=glossary)
+    return LibraryScan(library, problems.problems, frozenset(sections) | broken)
+
+
+def load_library(project_root: Path) -> Library:
+    """Load every section and the glossary; raise one InputError with every problem."""
+    scan = scan_library(project_root)
+    if scan.problems:
+        raise InputError(scan.problems)
+    return scan.library
