@@ -1,7 +1,8 @@
 #!/bin/sh
 # Check for (and, as root on Debian, install) the system packages leafpress needs:
 # Pango for WeasyPrint, libharfbuzz-subset0 for fast font subsetting, poppler-utils
-# for the accessibility checks in the tests.
+# for the accessibility checks in the tests, and the Noto fonts for the writing systems
+# leafpress prints besides the Latin script (docs/input-rules.md).
 set -eu
 missing=""
 have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
@@ -9,6 +10,9 @@ have_lib 'libpango-1.0.so.0' || missing="$missing libpango-1.0-0"
 have_lib 'libpangoft2-1.0.so.0' || missing="$missing libpangoft2-1.0-0"
 have_lib 'libharfbuzz-subset.so.0' || missing="$missing libharfbuzz-subset0"
 command -v pdfinfo >/dev/null 2>&1 || missing="$missing poppler-utils"
+have_font() { fc-list "$1" 2>/dev/null | grep -q .; }
+have_font 'Noto Sans' && have_font 'Noto Sans Ethiopic' || missing="$missing fonts-noto-core"
+have_font 'Noto Sans CJK SC' || missing="$missing fonts-noto-cjk"
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing system packages:$missing"

@@ -18,10 +18,13 @@ from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 from mdit_py_plugins.container import container_plugin
 
 from leafpress.errors import Problem
+from leafpress.project.imagefiles import image_problem
 from leafpress.project.validation import did_you_mean
 
 CALLOUT_KINDS = ("urgent", "tip", "info")
 MAX_NOTE_LINES = 40
+#: Tables with this many columns get class "wide": the edition's smallest text size.
+WIDE_TABLE_COLUMNS = 4
 ALLOWED_LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 _CITATION = re.compile(r"\[@([A-Za-z0-9_-]+(?:\s*;\s*@[A-Za-z0-9_-]+)*)\]")
 _NOTES_INFO = re.compile(r"^notes(?:\s+(\d+))?\s*$")
@@ -156,7 +159,15 @@ def _renderer_rules(md: MarkdownIt) -> None:
         # Loading rejects raw HTML; should any reach here, it is printed as text, never run.
         return escape(tokens[idx].content)
 
+    def table_open(
+        self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        if _columns(tokens, idx) >= WIDE_TABLE_COLUMNS:
+            return '<table class="wide">\n'
+        return "<table>\n"
+
     for name, rule in {
+        "table_open": table_open,
         "html_block": raw_html,
         "html_inline": raw_html,
         "heading_open": heading_open,
@@ -167,6 +178,17 @@ def _renderer_rules(md: MarkdownIt) -> None:
         "paragraph_close": paragraph_close,
     }.items():
         md.add_render_rule(name, rule)
+
+
+def _columns(tokens: Sequence[Token], table_open: int) -> int:
+    """How many columns a table has: the cells of its first row."""
+    count = 0
+    for token in tokens[table_open + 1:]:
+        if token.type in ("th_open", "td_open"):
+            count += 1
+        elif token.type == "tr_close":
+            break
+    return count
 
 
 def _only_image(tokens: Sequence[Token], inline_index: int) -> bool:
@@ -394,6 +416,10 @@ def _inspect_inline(child: Token, context: RenderContext, known_keys: set[str], 
                 "Keep images inside the project, for example in content/images/.")
         elif not target.is_file():
             add(f"image {src!r} does not exist", f"Check the path; looked for {target}.")
+        elif (reason := image_problem(target)) is not None:
+            add(f"image {src!r} {reason}",
+                "Export the picture again from your image program in the format its name "
+                "says (PNG, JPEG or SVG), or correct the file name.")
 
 
 def render(body: str, context: RenderContext) -> str:

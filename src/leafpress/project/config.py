@@ -62,7 +62,17 @@ def load_settings(project_root: Path) -> Settings:
     try:
         return Settings.model_validate(data.get("tool", {}).get("leafpress", {}))
     except ValidationError as error:
-        raise InputError(_problem(path, text, detail) for detail in error.errors()) from None
+        problems = [_problem(path, text, detail) for detail in error.errors()]
+        raise InputError(sorted(problems, key=lambda p: p.line or 0)) from None
+
+
+#: How a value out of range is described, by pydantic error type.
+_LIMITS = {
+    "greater_than_equal": "{value} is too small: the least allowed is {limit}",
+    "less_than_equal": "{value} is too large: the most allowed is {limit}",
+    "greater_than": "{value} is too small: it must be more than {limit}",
+    "less_than": "{value} is too large: it must be less than {limit}",
+}
 
 
 def _problem(path: Path, text: str, detail: ErrorDetails) -> Problem:
@@ -71,6 +81,11 @@ def _problem(path: Path, text: str, detail: ErrorDetails) -> Problem:
         message = f"[tool.leafpress] has no setting '{key}'"
         hint = (did_you_mean(key, Settings.model_fields)
                 + f" The settings are: {', '.join(Settings.model_fields)}.").strip()
+    elif detail["type"] in _LIMITS:
+        limit = next(iter((detail.get("ctx") or {}).values()), "")
+        problem = _LIMITS[detail["type"]].format(value=detail["input"], limit=limit)
+        message = f"[tool.leafpress] {key}: {problem}"
+        hint = f"See {SETTINGS_DOC} for the settings and their ranges."
     else:
         message = f"[tool.leafpress] {key}: {detail['msg']}"
         hint = f"See {SETTINGS_DOC} for the settings and their ranges."

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from leafpress.content.scripts import refused_script_problems
 from leafpress.errors import InputError, Problem, ProblemCollector
+from leafpress.project.imagefiles import image_problem
 from leafpress.project.models import LeafletDefinition, Publisher
 from leafpress.project.sourcefile import read_source
 from leafpress.project.validation import did_you_mean, validate
@@ -71,6 +73,12 @@ def _check_logo(publisher: Publisher, base: Path, root: Path, document: YamlDocu
             f"logo '{publisher.logo.path}' does not exist", path=base, line=line, column=column,
             hint=f"Check the path; it is relative to {base.name}. Looked for {target}.",
         )
+    if (reason := image_problem(target)) is not None:
+        raise InputError.single(
+            f"logo '{publisher.logo.path}' {reason}", path=base, line=line, column=column,
+            hint="Export the logo again in the format its name says (SVG or PNG), or "
+            "correct the file name.",
+        )
 
 
 def _unknown_sections(document: YamlDocument, known: Collection[str]) -> list[Problem]:
@@ -97,7 +105,10 @@ def load_leaflet(
     With ``known_sections``, unknown section ids are reported alongside any other problem
     in the file, so that one run shows them all.
     """
-    document = load_yaml(read_source(path, project_root=project_root), path)
+    text = read_source(path, project_root=project_root)
+    if scripts := refused_script_problems(text, path):
+        raise InputError(scripts)
+    document = load_yaml(text, path)
     leaflet = _leaflet_from(document, project_root, known_sections)
     stem = path.stem
     if stem != leaflet.id:
@@ -125,7 +136,20 @@ def leaflet_from_mapping(
     Problems name the field (``sections[2].id``) instead of a line.
     """
     document = YamlDocument(path=leaflets_dir(project_root) / label, data=copy.deepcopy(data))
+    scripts = [Problem(document.path, None, None, problem.message, problem.hint)
+               for text in _strings(document.data)
+               for problem in refused_script_problems(text, document.path)]
+    if scripts:
+        raise InputError(scripts)
     return _leaflet_from(document, project_root, known_sections)
+
+
+def _strings(value: Any) -> list[str]:
+    """Every piece of text in nested lists and mappings."""
+    if isinstance(value, str):
+        return [value]
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    return [text for item in items for text in _strings(item)]
 
 
 def _leaflet_from(
@@ -152,8 +176,10 @@ def _leaflet_from(
         publisher, publisher_path, publisher_doc = definition.publisher, path, document
     else:
         publisher_path = _load_publisher(definition.publisher, path, document, project_root)
-        publisher_doc = load_yaml(read_source(publisher_path, project_root=project_root),
-                                  publisher_path)
+        publisher_text = read_source(publisher_path, project_root=project_root)
+        if scripts := refused_script_problems(publisher_text, publisher_path):
+            raise InputError(scripts)
+        publisher_doc = load_yaml(publisher_text, publisher_path)
         publisher = validate(Publisher, publisher_doc)
     _check_logo(publisher, publisher_path, project_root, publisher_doc)
     return LoadedLeaflet(definition, path, document, publisher, publisher_path)

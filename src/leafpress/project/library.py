@@ -9,6 +9,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 from leafpress.content import markdown
+from leafpress.content.scripts import refused_script_problems
 from leafpress.errors import InputError, Problem, ProblemCollector
 from leafpress.project.models import SectionMeta, SectionSource, Text
 from leafpress.project.sourcefile import read_source
@@ -69,6 +70,21 @@ def split_front_matter(text: str, path: Path) -> tuple[str, str, int]:
 def load_section(path: Path, project_root: Path) -> SectionSource:
     """Load and check one section file, reporting every problem in it together."""
     text = read_source(path, project_root=project_root)
+    scripts = refused_script_problems(text, path)
+    try:
+        section = _section_from(text, path, project_root)
+    except InputError as error:
+        raise InputError(sorted(error.problems + scripts, key=_by_line)) from None
+    if scripts:
+        raise InputError(scripts)
+    return section
+
+
+def _by_line(problem: Problem) -> tuple[int, int]:
+    return problem.line or 0, problem.column or 0
+
+
+def _section_from(text: str, path: Path, project_root: Path) -> SectionSource:
     front, body, body_line = split_front_matter(text, path)
     document = load_yaml(front, path)  # front starts with the newline after the first ---
     if not isinstance(document.data, dict):
@@ -96,8 +112,10 @@ def load_glossary(path: Path, project_root: Path) -> list[GlossaryEntry]:
     """Load the glossary, or an empty one when the file does not exist."""
     if not path.exists():
         return []
-    document = load_yaml(read_source(path, project_root=project_root), path)
-    return validate(Glossary, document).root
+    text = read_source(path, project_root=project_root)
+    if scripts := refused_script_problems(text, path):
+        raise InputError(scripts)
+    return validate(Glossary, load_yaml(text, path)).root
 
 
 @dataclass(frozen=True)
@@ -113,15 +131,15 @@ class LibraryScan:
     ids: frozenset[str]
 
 
-def _id_of_broken(path: Path, project_root: Path) -> str:
-    """A broken section's id if its front matter still says it, else its file name."""
+def _ids_of_broken(path: Path, project_root: Path) -> set[str]:
+    """The ids a broken section may have been meant to have: its file name, and its id."""
     try:
         front, _, _ = split_front_matter(read_source(path, project_root=project_root), path)
         data = load_yaml(front, path).data
     except InputError:
-        return path.stem
+        return {path.stem}
     section_id = data.get("id") if isinstance(data, dict) else None
-    return section_id if isinstance(section_id, str) else path.stem
+    return {path.stem, section_id} if isinstance(section_id, str) else {path.stem}
 
 
 def scan_library(project_root: Path) -> LibraryScan:
@@ -135,7 +153,7 @@ def scan_library(project_root: Path) -> LibraryScan:
             section = load_section(path, project_root)
         except InputError as error:
             problems.extend(error)
-            broken.add(_id_of_broken(path, project_root))
+            broken |= _ids_of_broken(path, project_root)
             continue
         earlier = sections.get(section.meta.id)
         if earlier is not None:
