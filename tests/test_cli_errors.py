@@ -142,3 +142,30 @@ def test_project_folder_that_does_not_exist_exits_2(leafpress: Cli, tmp_path: Pa
     assert result.err == usage(
         "", f"Invalid value for '--project': Directory '{missing}' does not exist.")
     assert result.code == 2
+
+
+def test_build_reports_problems_in_every_file_together(
+    leafpress: Cli, project: Project, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    project.write("content/sections/beta.md", "no front matter\n")
+    project.edit("leaflets/x.yaml", "  - beta\n", "  - beta\n  - gamma\n")
+    monkeypatch.chdir(project.root)
+    result = leafpress("build", "--all", "--out", tmp_path / "out", "--today", TODAY)
+    assert result.err == (
+        "error: content/sections/beta.md:1:1: the file has no front matter\n"
+        "  → Start it with a '---' line, the YAML keys (id, title, review, references), and "
+        "another '---' line.\n"
+        "error: leaflets/x.yaml:14:5: unknown section id 'gamma'\n"
+        "  → Run 'leafpress list' to see every section id.\n"
+    )
+    assert result.code == 1
+
+
+def test_user_text_that_looks_like_markup_is_printed_as_it_is(
+    leafpress: Cli, project: Project
+) -> None:
+    project.edit("content/sections/beta.md", "title: Section beta",
+                 'title: "Tips [/bold] and [red]colours[/red] [@ref]"')
+    result = leafpress("--project", project.root, "list")
+    assert "Tips [/bold] and [red]colours[/red] [@ref]" in result.out
+    assert result.code == 0

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import pikepdf
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
@@ -59,6 +60,28 @@ def missing_glyph_problems(selection: Selection, characters: list[str]) -> list[
             "prints.",
         ))
     return problems
+
+
+_IMAGE_FAILED = re.compile(r"Failed to load image at '(file://[^']+)':?\s*(.*)$", re.DOTALL)
+
+
+def located_image_problems(problems: list[Problem], selection: Selection) -> list[Problem]:
+    """WeasyPrint's "Failed to load image" errors, moved to the line that uses the image."""
+    located = []
+    for problem in problems:
+        found = _IMAGE_FAILED.search(problem.message)
+        if found is None:
+            located.append(problem)
+            continue
+        name = Path(unquote(urlsplit(found.group(1)).path)).name
+        reason = found.group(2).strip() or "the file is damaged, or not an image WeasyPrint " \
+            "can read"
+        path, line, column = locate(selection, name)
+        located.append(Problem(
+            path, line, column, f"image '{name}' cannot be drawn: {reason}",
+            "Open it in an image program and export it again as PNG, JPEG or SVG.",
+        ))
+    return located
 
 
 def _content_boxes(box: Any) -> Iterator[Any]:

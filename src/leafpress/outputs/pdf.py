@@ -79,7 +79,11 @@ class ReadingPdf:
         """Lay out, serialise, and apply the tagging fixes."""
         from leafpress.outputs import weasy
 
-        document = lay_out(job)
+        try:
+            document = lay_out(job)
+        except BuildError as error:
+            raise BuildError(checks.located_image_problems(error.problems, job.selection)) \
+                from None
         checks.check_layout(document, job.selection)
         try:
             raw = weasy.write_pdf(document, source=job.selection.leaflet.path)

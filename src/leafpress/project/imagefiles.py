@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 #: The first bytes of each raster format leafpress prints, by file extension.
@@ -21,17 +22,18 @@ IMAGE_SUFFIXES = tuple(_KINDS)
 def _looks_like(head: bytes) -> str:
     """What the first bytes of a file suggest it really is."""
     for suffix, signatures in _SIGNATURES.items():
-        if head.startswith(signatures):
+        if head.startswith(signatures) and (suffix != ".webp" or head[8:12] == b"WEBP"):
             return f"a {_KINDS[suffix]} image"
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
         return "XML or HTML text"
     if not head:
         return "empty"
-    try:
-        head.decode("utf-8")
+    try:  # incremental: the head may end inside a character
+        text = codecs.getincrementaldecoder("utf-8")().decode(head)
     except UnicodeDecodeError:
         return "some other kind of file"
-    return "plain text"
+    printable = all(c.isprintable() or c in "\t\r\n" for c in text)
+    return "plain text" if printable else "some other kind of file"
 
 
 def image_problem(path: Path) -> str | None:
