@@ -65,10 +65,11 @@ def test_front_matter_that_is_not_closed(leafpress: Cli, project: Project) -> No
 def test_broken_front_matter_reports_the_file_line(leafpress: Cli, project: Project) -> None:
     project.edit("content/sections/beta.md", "title: Section beta", "title: [Section beta")
     result = check(leafpress, project)
-    # Line 4 of the file (`review:`) is where YAML notices the unclosed '['.
+    # YAML notices the unclosed '[' on line 4 (`review:`); the message points where it opens.
     assert result.err == (
-        f"error: {beta(project)}:4:7: YAML syntax error: expected ',' or ']', but got ':'\n"
-        "  → Check the indentation, colons and quotes on this line and the one above.\n"
+        f"error: {beta(project)}:3:8: YAML syntax error in the list that starts here: "
+        "expected ',' or ']', but got ':'\n"
+        "  → Check that it ends with ']' and that its items are separated by commas.\n"
         + failed(1)
     )
 

@@ -383,8 +383,17 @@ def _attribute_problems(token: Token) -> list[tuple[str, str]]:
     return problems
 
 
+#: Braces that were meant as {lang=…} but were not read as attributes.
+_STRAY_ATTRIBUTES = re.compile(r"\]\s*\{[^}]*\}?|\{\s*[.#]?[A-Za-z][\w-]*\s*=[^}]*\}?")
+
+
 def _inspect_inline(child: Token, context: RenderContext, known_keys: set[str], add: Any) -> None:
-    if child.type == "html_inline":
+    if child.type == "text" and (stray := _STRAY_ATTRIBUTES.search(child.content)):
+        add(f"'{stray.group(0).lstrip('] ')}' was not read as an attribute, and would be "
+            "printed as it is",
+            "Write it as [Bore da]{lang=cy}: straight after the closing bracket, with no "
+            "spaces inside, and closed with '}'.")
+    elif child.type == "html_inline":
         add(f"raw HTML is not allowed: {child.content!r}",
             "Write it in Markdown instead; leafpress never passes HTML through.")
     elif child.type == "citation":

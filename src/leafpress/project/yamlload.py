@@ -186,6 +186,13 @@ def _syntax_problem(error: yaml.MarkedYAMLError, path: Path, line_offset: int) -
         message = "YAML syntax error: the quoted text that starts here is never closed"
         hint = ("Add the closing quote at the end of the value. For a quote inside the "
                 "text, write \\\" inside double quotes, or '' inside single quotes.")
+    elif (error.context or "").startswith(("while parsing a flow sequence",
+                                           "while parsing a flow mapping")):
+        kind, close = ("list", "]") if "sequence" in (error.context or "") else ("mapping", "}")
+        position = _mark_position(error.context_mark, line_offset)
+        message = (f"YAML syntax error in the {kind} that starts here: "
+                   f"{error.problem or 'it cannot be read'}")
+        hint = f"Check that it ends with '{close}' and that its items are separated by commas."
     else:
         position = _mark_position(error.problem_mark or error.context_mark, line_offset)
         message = f"YAML syntax error: {error.problem or error.context or 'cannot be read'}"
