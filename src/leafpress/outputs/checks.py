@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from collections.abc import Iterator
@@ -161,10 +162,17 @@ def shipped_families(styles_dir: Path) -> set[str]:
     """Family names of the fonts a project ships in styles/fonts/, squashed."""
     families = {_squash(name) for name in INSTALLED_FAMILIES}
     for path in sorted((styles_dir / "fonts").glob("*")):
-        if path.suffix.lower() in (".woff2", ".woff", ".ttf", ".otf"):
-            with TTFont(str(path), lazy=True) as font:
-                families.add(_squash(font["name"].getDebugName(1) or path.stem))
+        inside = path.resolve().is_relative_to(styles_dir.resolve().parent)
+        if inside and path.suffix.lower() in (".woff2", ".woff", ".ttf", ".otf"):
+            families.add(_family(path, path.stat().st_mtime_ns))
     return families
+
+
+@functools.lru_cache(maxsize=64)
+def _family(path: Path, mtime_ns: int) -> str:
+    """A font file's family name, squashed (cached while the file is unchanged)."""
+    with TTFont(str(path), lazy=True) as font:
+        return _squash(font["name"].getDebugName(1) or path.stem)
 
 
 def _pdf_fonts(data: bytes) -> Iterator[tuple[str, str]]:

@@ -74,8 +74,10 @@ class MissingGlyphs(BuildError):
 
     def __init__(self, characters: list[str], source: Path) -> None:
         self.characters = characters
-        super().__init__([Problem(source, None, None,
-                                  f"no font has {', '.join(characters)}", "Add a font.")])
+        super().__init__([Problem(
+            source, None, None,
+            f"no font has {', '.join(characters)}: they would print as empty boxes",
+            "Install a font that covers them (see docs/input-rules.md).")])
 
 
 _ROUTER = _RouteToCurrentRender(level=logging.WARNING)
