@@ -57,7 +57,8 @@ def load_settings(project_root: Path) -> Settings:
             f"cannot read settings: {str(error).split(' (at line')[0]}", path=path,
             line=int(found.group(1)) if found else None,
             column=int(found.group(2)) if found else None,
-            hint="Fix the TOML syntax on this line.",
+            hint="Fix the TOML syntax on this line: each setting is name = value, such as "
+            "readability_min = 60.",
         ) from None
     try:
         return Settings.model_validate(data.get("tool", {}).get("leafpress", {}))
