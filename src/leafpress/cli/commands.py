@@ -11,17 +11,19 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from leafpress.cli.readability_report import readability_report
 from leafpress.content import governance
-from leafpress.content.readability import measure
+from leafpress.content.explained import unexplained_terms
 from leafpress.content.selection import select
+from leafpress.editions import EDITIONS
 from leafpress.engine import Project
 from leafpress.errors import InputError, LeafpressError, Problem, ProblemCollector
-from leafpress.outputs import Rendered
+from leafpress.outputs import FORMATS, Rendered
 from leafpress.project.config import Settings, load_settings
 from leafpress.project.definitions import LoadedLeaflet, leaflet_paths, load_leaflet, load_leaflets
-from leafpress.project.library import Library, load_library, scan_library
+from leafpress.project.library import load_library, scan_library
 from leafpress.store import deps
-from leafpress.store.write import write_edition
+from leafpress.store.write import write_outputs
 
 # Piped output (not a terminal) gets a wide console, so tables do not wrap at 80 columns.
 out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
@@ -47,7 +49,8 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def build(*, project: Path, leaflets: Sequence[Path], out: Path, variants: Sequence[str],
-          today: dt.date, allow_overdue: bool, strict: bool, print_shop: bool = False) -> int:
+          today: dt.date, allow_overdue: bool, strict: bool, print_shop: bool = False,
+          formats: Sequence[str] = ()) -> int:
     """Build leaflets; one failing leaflet does not stop the others. Return the exit code."""
     engine = Project.open(project)
     paths = [p if p.is_absolute() else Path.cwd() / p for p in leaflets] or leaflet_paths(project)
@@ -65,14 +68,15 @@ def build(*, project: Path, leaflets: Sequence[Path], out: Path, variants: Seque
             for edition in leaflet.definition.variants:
                 if variants and edition not in variants:
                     continue
-                rendered = engine.render_formats(leaflet, edition, today=today,
-                                                 allow_overdue=allow_overdue,
-                                                 print_shop=print_shop)
-                written = write_edition(selection, rendered, out_dir, edition)
-                built += 1
-                for item in written:
-                    _out_line(f"built {_relative(item.path, Path.cwd())} "
-                              f"({_size(item.rendered)})")
+                for group in deps.target_groups(leaflet, EDITIONS[edition], formats):
+                    rendered = engine.render_formats(leaflet, edition, group, today=today,
+                                                     allow_overdue=allow_overdue,
+                                                     print_shop=print_shop)
+                    written = write_outputs(selection, rendered, out_dir)
+                    built += 1
+                    for item in written:
+                        _out_line(f"built {_relative(item.path, Path.cwd())} "
+                                  f"({_size(item.rendered)})")
         except LeafpressError as error:
             report_problems(error.problems)
             failures.append(_relative(path, Path.cwd()))
@@ -84,11 +88,13 @@ def build(*, project: Path, leaflets: Sequence[Path], out: Path, variants: Seque
 
 
 def _size(rendered: Rendered) -> str:
-    """'N pages' for a reading PDF; 'N sheets, M sides' for the imposed print file."""
+    """'N pages' for a paged output; 'N sheets, M sides' for the imposed print file."""
     if rendered.sheets:
         sheets = "1 sheet" if rendered.sheets == 1 else f"{rendered.sheets} sheets"
         return f"{sheets}, {2 * rendered.sheets} sides"
-    return f"{rendered.pages} pages"
+    if rendered.pages:
+        return f"{rendered.pages} pages"
+    return f"{len(rendered.data):,} bytes"
 
 
 def _out_line(text: str) -> None:
@@ -119,7 +125,7 @@ def _review_warnings(leaflet: LoadedLeaflet, engine: Project, today: dt.date, *,
 def list_project(project: Path) -> None:
     """Print every leaflet and every section with its title."""
     library = load_library(project)
-    leaflets = load_leaflets(leaflet_paths(project), project)
+    leaflets = load_leaflets(leaflet_paths(project), project, None, FORMATS)
     table = Table(title="Leaflets", show_lines=False)
     for column in ("id", "title", "format", "paper", "variants", "sections"):
         table.add_column(column)
@@ -153,7 +159,7 @@ def check(project: Path, *, today: dt.date, strict: bool) -> int:
     problems.problems += scan.problems
     for path in leaflet_paths(project):  # one broken definition does not hide the others
         try:
-            leaflets.append(load_leaflet(path, project, scan.ids))
+            leaflets.append(load_leaflet(path, project, scan.ids, FORMATS))
         except InputError as error:
             problems.extend(error)
     broken = scan.ids - library.sections.keys()
@@ -165,7 +171,8 @@ def check(project: Path, *, today: dt.date, strict: bool) -> int:
         except InputError as error:
             problems.extend(error)
     warnings: list[Problem] = []
-    warnings += _readability(library, settings.readability_min)
+    warnings += readability_report(library, settings, out)
+    warnings += unexplained_terms(leaflets, library)
     for finding in governance.review_findings(
         library, leaflets, today, settings.review_due_window_days
     ):
@@ -180,37 +187,13 @@ def check(project: Path, *, today: dt.date, strict: bool) -> int:
     return 1 if failed else 0
 
 
-def _readability(library: Library, minimum: float) -> list[Problem]:
-    table = Table(title="Readability (Flesch reading ease; higher is easier)")
-    for column in ("section", "ease", "avg words/sentence", "longest sentence"):
-        table.add_column(column)
-    warnings: list[Problem] = []
-    for section_id, section in sorted(library.sections.items()):
-        result = measure(section.body)
-        longest = result.longest_sentence
-        short = longest if len(longest) <= 60 else longest[:57] + "..."
-        table.add_row(Text(section_id), f"{result.flesch_reading_ease:.1f}",
-                      f"{result.average_sentence_length:.1f}",
-                      Text(f"{result.longest_sentence_words} words: {short}"))
-        if result.flesch_reading_ease < minimum:
-            warnings.append(Problem(
-                section.path, section.body_line, None,
-                f"reading ease {result.flesch_reading_ease:.1f} is below {minimum:g} "
-                f"(average sentence {result.average_sentence_length:.1f} words; longest "
-                f"{result.longest_sentence_words} words)",
-                f"Use shorter sentences and everyday words. Longest sentence: \"{longest}\"",
-            ))
-    out.print(table)
-    return warnings
-
-
 def targets(project: Path, out_dir: Path) -> None:
     """Print the generated make rules."""
     leaflets: list[LoadedLeaflet] = []
     broken: list[Path] = []
     for path in leaflet_paths(project):
         try:
-            leaflets.append(load_leaflet(path, project))
+            leaflets.append(load_leaflet(path, project, None, FORMATS))
         except InputError:  # its own build target reports the problems
             broken.append(path)
     # Plain write, not rich: rich expands the recipes' tabs into spaces, which make rejects.
