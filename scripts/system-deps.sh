@@ -1,8 +1,10 @@
 #!/bin/sh
 # Check for (and, as root on Debian, install) the system packages leafpress needs:
 # Pango for WeasyPrint, libharfbuzz-subset0 for fast font subsetting, poppler-utils
-# for the accessibility checks in the tests; for the checks of the web page and EPUB,
-# Chromium (axe-core and Ace by DAISY run in it), Java (EPUBCheck) and npm (Ace).
+# for the accessibility checks in the tests; the Noto fonts for the writing systems
+# leafpress prints besides the Latin script (docs/input-rules.md); for the checks of the
+# web page and EPUB, Chromium (axe-core and Ace by DAISY run in it), Java (EPUBCheck) and
+# npm (Ace).
 set -eu
 missing=""
 have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
@@ -13,6 +15,9 @@ command -v pdfinfo >/dev/null 2>&1 || missing="$missing poppler-utils"
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
 command -v npm >/dev/null 2>&1 || missing="$missing npm"
+have_font() { fc-list "$1" 2>/dev/null | grep -q .; }
+have_font 'Noto Sans' && have_font 'Noto Sans Ethiopic' || missing="$missing fonts-noto-core"
+have_font 'Noto Sans CJK SC' || missing="$missing fonts-noto-cjk"
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing system packages:$missing"

@@ -22,7 +22,7 @@ from leafpress.project.definitions import (
     leaflet_paths,
     load_leaflet,
 )
-from leafpress.project.library import Library, load_library
+from leafpress.project.library import Library, scan_library
 from leafpress.project.validation import did_you_mean
 from leafpress.render.html import make_environment
 
@@ -54,14 +54,12 @@ def load_state(root: Path) -> ProjectState:
         settings = load_settings(root)
     except InputError as error:
         problems += error.problems
-    library: Library | None = None
-    try:
-        library = load_library(root)
-    except InputError as error:
-        problems += error.problems
+    scan = scan_library(root)
+    problems += scan.problems
+    library = scan.library
     leaflets: dict[str, LoadedLeaflet] = {}
     broken: dict[Path, list[Problem]] = {}
-    known = library.sections if library is not None else None
+    known = scan.ids  # broken sections count as known: their own problems are reported
     for path in leaflet_paths(root):
         try:
             leaflet = load_leaflet(path, root, known, FORMATS)
@@ -69,7 +67,7 @@ def load_state(root: Path) -> ProjectState:
             broken[path] = error.problems
             continue
         leaflets[leaflet.id] = leaflet
-    if library is None or problems:
+    if problems:
         raise InputError(problems + [p for found in broken.values() for p in found])
     return ProjectState(root, settings, library, leaflets, broken)
 

@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+
+def _shown(path: Path) -> str:
+    """A path relative to where leafpress runs; a link is named where it is, not where it leads."""
+    cwd = Path.cwd().resolve()
+    with contextlib.suppress(OSError):
+        for candidate in (Path(os.path.abspath(path)), path.resolve()):
+            if candidate.is_relative_to(cwd):
+                return str(candidate.relative_to(cwd))
+    return str(path)
 
 
 @dataclass(frozen=True)
@@ -24,9 +35,7 @@ class Problem:
         """Return ``file:line:column`` with whatever parts are known."""
         if self.path is None:
             return "leafpress"
-        text = str(self.path)
-        with contextlib.suppress(ValueError, OSError):  # relative to where leafpress runs
-            text = str(self.path.resolve().relative_to(Path.cwd().resolve()))
+        text = _shown(self.path)
         if self.line is not None:
             text += f":{self.line}"
             if self.column is not None:

@@ -62,7 +62,7 @@ def test_errors_in_content_and_definitions_exit_1_together(
            "matter\n" in result.err
     assert f"error: {project.leaflet}:5:1: unknown key 'papr' in (top level)\n" in result.err
     assert result.err.endswith(
-        "check failed: 0 leaflet(s), 0 section(s), 2 error(s), 0 warning(s).\n")
+        "check failed: 0 leaflet(s), 1 section(s), 2 error(s), 0 warning(s).\n")
     assert result.code == 1
 
 
@@ -126,7 +126,7 @@ def test_one_failing_leaflet_does_not_stop_or_touch_the_others(
     assert result.err == (  # paths are shown relative to the folder leafpress runs in
         "error: leaflets/a-broken.yaml:13:5: unknown section id 'gamma'\n"
         "  → Run 'leafpress list' to see every section id.\n"
-        "1 leaflet(s) failed: leaflets/a-broken.yaml; 1 file set(s) built.\n"
+        "1 leaflet(s) failed: leaflets/a-broken.yaml; 3 file set(s) built.\n"  # pdf, web, epub
     )
     assert result.out.startswith("built build/x/standard.pdf (")
     assert result.code == 1
@@ -140,3 +140,30 @@ def test_project_folder_that_does_not_exist_exits_2(leafpress: Cli, tmp_path: Pa
     assert result.err == usage(
         "", f"Invalid value for '--project': Directory '{missing}' does not exist.")
     assert result.code == 2
+
+
+def test_build_reports_problems_in_every_file_together(
+    leafpress: Cli, project: Project, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    project.write("content/sections/beta.md", "no front matter\n")
+    project.edit("leaflets/x.yaml", "  - beta\n", "  - beta\n  - gamma\n")
+    monkeypatch.chdir(project.root)
+    result = leafpress("build", "--all", "--out", tmp_path / "out", "--today", TODAY)
+    assert result.err == (
+        "error: content/sections/beta.md:1:1: the file has no front matter\n"
+        "  → Start it with a '---' line, the YAML keys (id, title, review, references), and "
+        "another '---' line.\n"
+        "error: leaflets/x.yaml:14:5: unknown section id 'gamma'\n"
+        "  → Run 'leafpress list' to see every section id.\n"
+    )
+    assert result.code == 1
+
+
+def test_user_text_that_looks_like_markup_is_printed_as_it_is(
+    leafpress: Cli, project: Project
+) -> None:
+    project.edit("content/sections/beta.md", "title: Section beta",
+                 'title: "Tips [/bold] and [red]colours[/red] [@ref]"')
+    result = leafpress("--project", project.root, "list")
+    assert "Tips [/bold] and [red]colours[/red] [@ref]" in result.out
+    assert result.code == 0

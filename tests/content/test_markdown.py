@@ -34,7 +34,7 @@ def test_missing_image_through_check(leafpress: Cli, project: Project) -> None:
     assert result.err == (
         f"error: {beta}:20:16: image '../images/scan.svg' does not exist\n"
         f"  → Check the path; looked for {project.path('content/images/scan.svg')}.\n"
-        "check failed: 1 leaflet(s), 0 section(s), 1 error(s), 0 warning(s).\n"
+        "check failed: 1 leaflet(s), 1 section(s), 1 error(s), 0 warning(s).\n"
     )
     assert result.code == 1
 

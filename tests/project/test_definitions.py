@@ -50,8 +50,8 @@ def test_number_where_text_is_expected(leafpress: Cli, project: Project) -> None
     project.edit("leaflets/x.yaml", "title: About secondary breast cancer", "title: 42")
     result = check(leafpress, project)
     assert result.err == (
-        f"error: {project.leaflet}:2:8: title: expected text, found the number 42\n"
-        "  → Write text here; put it in quotes if it looks like a number or a date.\n"
+        f"error: {project.leaflet}:2:8: title: 42 is read as a number, not as text\n"
+        '  → Put it in quotes, so it stays as written: title: "42".\n'
         + failed(1)
     )
 
@@ -206,7 +206,7 @@ def test_unknown_section_id_says_did_you_mean(leafpress: Cli, project: Project) 
     assert result.err == (
         f"error: {project.leaflet}:13:5: unknown section id 'betta'\n"
         "  → Did you mean 'beta'? Run 'leafpress list' to see every section id.\n"
-        + failed(1, leaflets=1)
+        + failed(1)
     )
     assert result.code == 1
 

@@ -21,8 +21,8 @@ def only_problem(text: str) -> str:
 
 
 def test_syntax_error_names_line_column_and_what_to_do() -> None:
-    assert only_problem("title: Bones\npaper: [A4\nformat: leaflet\n") == (
-        "leaflets/x.yaml:3:7: YAML syntax error: expected ',' or ']', but got ':'\n"
+    assert only_problem("title: Bones\npaper: A4\nformat: - leaflet\n") == (
+        "leaflets/x.yaml:3:9: YAML syntax error: sequence entries are not allowed here\n"
         "  → Check the indentation, colons and quotes on this line and the one above."
     )
 
@@ -149,3 +149,25 @@ def test_control_characters_are_located() -> None:
         "not allow\n"
         "  → Delete it: it is invisible, and often pasted in by mistake from another program."
     )
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('a: 1\nb: "never closed\nc: d\ne: f\n',
+     "x.yaml:2:4: YAML syntax error: the quoted text that starts here is never closed\n"
+     "  → Add the closing quote at the end of the value. For a quote inside the text, "
+     "write \\\" inside double quotes, or '' inside single quotes."),
+    ("a: 1\nb: 'never closed\n\nc: d\n",
+     "x.yaml:2:4: YAML syntax error: the quoted text that starts here is never closed\n"
+     "  → Add the closing quote at the end of the value. For a quote inside the text, "
+     "write \\\" inside double quotes, or '' inside single quotes."),
+    ("variants: [standard, large-print\nsections:\n  - a\n",
+     "x.yaml:1:11: YAML syntax error in the list that starts here: expected ',' or ']', "
+     "but got ':'\n"
+     "  → Check that it ends with ']' and that its items are separated by commas."),
+])
+def test_unclosed_quotes_and_brackets_are_reported_where_they_open(
+    text: str, expected: str
+) -> None:
+    with pytest.raises(InputError) as caught:
+        load_yaml(text, Path("x.yaml"))
+    assert str(caught.value) == expected

@@ -58,5 +58,7 @@ def test_error_while_rendering_keeps_the_previous_pdf(
         assert run_build(project, out, MAIN, variants=("standard",)) == 1
     finally:
         image.write_text(original, encoding="utf-8")
-    assert "WeasyPrint reported" in capsys.readouterr().err
+    # Reported at the line that shows the image, not as a bare WeasyPrint message.
+    assert "content/sections/alpha.md:46:41: image 'bone.svg' cannot be drawn: " in (
+        capsys.readouterr().err)
     assert _snapshot(out) == before

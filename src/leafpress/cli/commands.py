@@ -9,6 +9,7 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from leafpress.cli.readability_report import readability_report
 from leafpress.content import governance
@@ -18,9 +19,9 @@ from leafpress.editions import EDITIONS
 from leafpress.engine import Project
 from leafpress.errors import InputError, LeafpressError, Problem, ProblemCollector
 from leafpress.outputs import FORMATS, Rendered
-from leafpress.project.config import load_settings
+from leafpress.project.config import Settings, load_settings
 from leafpress.project.definitions import LoadedLeaflet, leaflet_paths, load_leaflet, load_leaflets
-from leafpress.project.library import Library, load_library
+from leafpress.project.library import load_library, scan_library
 from leafpress.store import deps
 from leafpress.store.write import write_outputs
 
@@ -33,10 +34,11 @@ def report_problems(problems: Iterable[Problem], *, label: str = "error") -> Non
     """Print located problems, one per entry, with what to do."""
     style = "bold red" if label == "error" else "bold yellow"
     for problem in problems:
-        err.print(f"[{style}]{label}[/]: {problem.location()}: {problem.message}", markup=True,
+        # Text objects: user text (ids, keys, values) is printed as it is, never as markup.
+        err.print(Text.assemble((label, style), f": {problem.location()}: {problem.message}"),
                   emoji=False)
         if problem.hint:
-            err.print(f"  → {problem.hint}", markup=False, emoji=False)
+            err.print(Text(f"  → {problem.hint}"), emoji=False)
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -130,50 +132,54 @@ def list_project(project: Path) -> None:
     for leaflet in leaflets:
         d = leaflet.definition
         title = f"{d.title}: {d.subtitle}" if d.subtitle else d.title
-        table.add_row(d.id, title, d.format, d.paper, ", ".join(d.variants), str(len(d.sections)))
+        table.add_row(*map(Text, (d.id, title, d.format, d.paper, ", ".join(d.variants),
+                                  str(len(d.sections)))))
     out.print(table)
     sections = Table(title="Sections")
     for column in ("id", "title", "status", "next review"):
         sections.add_column(column)
     for section_id, section in sorted(library.sections.items()):
         review = section.meta.review
-        sections.add_row(section_id, section.meta.title, review.status,
-                         review.next_review_date.isoformat())
+        sections.add_row(Text(section_id), Text(section.meta.title), Text(review.status),
+                         Text(review.next_review_date.isoformat()))
     out.print(sections)
 
 
 def check(project: Path, *, today: dt.date, strict: bool) -> int:
     """Validate everything without rendering; report readability and review status."""
-    settings = load_settings(project)
     problems = ProblemCollector()
-    library: Library | None = None
+    settings = Settings()
+    try:
+        settings = load_settings(project)
+    except InputError as error:
+        problems.extend(error)
     leaflets: list[LoadedLeaflet] = []
-    try:
-        library = load_library(project)
-    except InputError as error:
-        problems.extend(error)
-    try:
-        known = library.sections if library is not None else None
-        leaflets = load_leaflets(leaflet_paths(project), project, known, FORMATS)
-    except InputError as error:
-        problems.extend(error)
-    if library is not None:
-        for leaflet in leaflets:
-            try:
-                select(leaflet, library)
-            except InputError as error:
-                problems.extend(error)
+    scan = scan_library(project)
+    library = scan.library
+    problems.problems += scan.problems
+    for path in leaflet_paths(project):  # one broken definition does not hide the others
+        try:
+            leaflets.append(load_leaflet(path, project, scan.ids, FORMATS))
+        except InputError as error:
+            problems.extend(error)
+    broken = scan.ids - library.sections.keys()
+    for leaflet in leaflets:
+        if any(use.id in broken for use in leaflet.definition.sections):
+            continue  # a section it uses is broken, and reported above
+        try:
+            select(leaflet, library)
+        except InputError as error:
+            problems.extend(error)
     warnings: list[Problem] = []
-    if library is not None:
-        warnings += readability_report(library, settings, out)
-        warnings += unexplained_terms(leaflets, library)
-        for finding in governance.review_findings(
-            library, leaflets, today, settings.review_due_window_days
-        ):
-            (problems.problems if finding.overdue else warnings).append(finding.problem(today))
+    warnings += readability_report(library, settings, out)
+    warnings += unexplained_terms(leaflets, library)
+    for finding in governance.review_findings(
+        library, leaflets, today, settings.review_due_window_days
+    ):
+        (problems.problems if finding.overdue else warnings).append(finding.problem(today))
     report_problems(problems.problems)
     report_problems(warnings, label="error" if strict else "warning")
-    count_sections = len(library.sections) if library else 0
+    count_sections = len(library.sections)
     failed = bool(problems.problems) or (strict and bool(warnings))
     verdict = "failed" if failed else "passed"
     err.print(f"check {verdict}: {len(leaflets)} leaflet(s), {count_sections} section(s), "

@@ -6,6 +6,7 @@ import statistics
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from leafpress.content.readability import Readability, measure
 from leafpress.errors import Problem
@@ -26,9 +27,10 @@ def readability_report(library: Library, settings: Settings, out: Console) -> li
         grades.append(result.smog_grade)
         longest = result.longest_sentence
         short = longest if len(longest) <= 60 else longest[:57] + "..."
-        table.add_row(section_id, f"{result.flesch_reading_ease:.1f}", f"{result.smog_grade:.1f}",
-                      f"{result.average_sentence_length:.1f}",
-                      f"{result.longest_sentence_words} words: {short}")
+        # Text cells: the content's own words are printed as they are, never as markup.
+        table.add_row(Text(section_id), f"{result.flesch_reading_ease:.1f}",
+                      f"{result.smog_grade:.1f}", f"{result.average_sentence_length:.1f}",
+                      Text(f"{result.longest_sentence_words} words: {short}"))
         where = (section.path, section.body_line, None)
         if result.flesch_reading_ease < settings.readability_min:
             warnings.append(Problem(

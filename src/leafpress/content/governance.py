@@ -33,23 +33,8 @@ class ReviewFinding:
         users = ", ".join(self.used_by) or "no leaflet"
         hint = (f"Used by: {users}. Review the text, then update 'reviewed' and 'next_review' "
                 "(or 'cycle_years') in its front matter.")
-        line, column = _review_position(self.section)
+        line, column = self.section.review_position or (None, None)
         return Problem(self.section.path, line, column, message, hint)
-
-
-def _review_position(section: SectionSource) -> tuple[int | None, int | None]:
-    """Line and column of the date that set the next review: next_review, else cycle_years."""
-    try:
-        text = section.path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None, None
-    lines = text.splitlines()[: section.body_line - 1]  # the front matter only
-    for key in ("next_review:", "cycle_years:", "reviewed:"):
-        for number, line in enumerate(lines, start=1):
-            if line.strip().startswith(key):
-                after = line.index(key) + len(key)
-                return number, len(line) - len(line[after:].lstrip()) + 1
-    return None, None
 
 
 def review_findings(

@@ -18,10 +18,13 @@ from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 from mdit_py_plugins.container import container_plugin
 
 from leafpress.errors import Problem
+from leafpress.project.imagefiles import image_problem
 from leafpress.project.validation import did_you_mean
 
 CALLOUT_KINDS = ("urgent", "tip", "info")
 MAX_NOTE_LINES = 40
+#: Tables with this many columns get class "wide": the edition's smallest text size.
+WIDE_TABLE_COLUMNS = 4
 ALLOWED_LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 _CITATION = re.compile(r"\[@([A-Za-z0-9_-]+(?:\s*;\s*@[A-Za-z0-9_-]+)*)\]")
 _NOTES_INFO = re.compile(r"^notes(?:\s+(\d+))?\s*$")
@@ -156,7 +159,15 @@ def _renderer_rules(md: MarkdownIt) -> None:
         # Loading rejects raw HTML; should any reach here, it is printed as text, never run.
         return escape(tokens[idx].content)
 
+    def table_open(
+        self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        if _columns(tokens, idx) >= WIDE_TABLE_COLUMNS:
+            return '<table class="wide">\n'
+        return "<table>\n"
+
     for name, rule in {
+        "table_open": table_open,
         "html_block": raw_html,
         "html_inline": raw_html,
         "heading_open": heading_open,
@@ -167,6 +178,17 @@ def _renderer_rules(md: MarkdownIt) -> None:
         "paragraph_close": paragraph_close,
     }.items():
         md.add_render_rule(name, rule)
+
+
+def _columns(tokens: Sequence[Token], table_open: int) -> int:
+    """How many columns a table has: the cells of its first row."""
+    count = 0
+    for token in tokens[table_open + 1:]:
+        if token.type in ("th_open", "td_open"):
+            count += 1
+        elif token.type == "tr_close":
+            break
+    return count
 
 
 def _only_image(tokens: Sequence[Token], inline_index: int) -> bool:
@@ -241,7 +263,10 @@ def inspect(
         text = lines[token.map[0]]
         return token.map[0], len(text) - len(text.lstrip())
 
-    for token in _PARSER.parse(body, {"context": context}):
+    tokens = _PARSER.parse(body, {"context": context})
+    for line, message, hint in fence_problems(tokens, lines):
+        add((line, len(lines[line]) - len(lines[line].lstrip())), message, hint)
+    for token in tokens:
         start = block_start(token)
         for message, hint in _attribute_problems(token):
             add(start, message, hint)
@@ -275,6 +300,55 @@ def inspect(
     return problems
 
 
+_FENCE_LINE = re.compile(r"^\s*:{3,}\s*(\S*)")
+BLOCK_KINDS = (*CALLOUT_KINDS, "notes")
+
+
+def fence_problems(tokens: Sequence[Token], lines: list[str]) -> list[tuple[int, str, str]]:
+    """Unknown ':::' block kinds, stray ':::' lines and blocks never closed (0-based lines)."""
+    problems: list[tuple[int, str, str]] = []
+    used: set[int] = set()
+    code: set[int] = set()
+    for token in tokens:
+        if not token.map:
+            continue
+        first, end = token.map
+        if token.type in ("fence", "code_block"):
+            code.update(range(first, end))
+            if token.type == "fence" and (end > len(lines) or not
+                                          lines[end - 1].strip().startswith(token.markup)
+                                          or end - 1 == first):
+                problems.append((first, f"the '{token.markup}' code block is never closed",
+                                 f"Add a line with only {token.markup} where it ends."))
+        elif token.type.startswith("container_") and token.type.endswith("_open"):
+            used.add(first)
+            closed = end < len(lines) and _FENCE_LINE.match(lines[end]) is not None
+            if closed:
+                used.add(end)
+            else:
+                kind = token.type.removeprefix("container_").removesuffix("_open")
+                problems.append((first, f"the '::: {kind}' block is never closed",
+                                 "Add a line with only ':::' where the block ends."))
+    unknown_open = False
+    for number, text in enumerate(lines):
+        match = _FENCE_LINE.match(text)
+        if match is None or number in used or number in code:
+            continue
+        kind = match.group(1)
+        if kind:
+            unknown_open = True
+            hint = did_you_mean(kind, BLOCK_KINDS).strip()
+            problems.append((number, f"unknown block kind '::: {kind}'",
+                             f"{hint} The kinds are: {', '.join(BLOCK_KINDS)}.".strip()))
+        elif unknown_open:
+            unknown_open = False  # the end of the unknown block reported above
+        else:
+            problems.append((number, "this ':::' line closes no block",
+                             "Delete it, or start the block with a line such as "
+                             "'::: tip'."))
+    return problems
+
+
 #: Attributes markdown-it itself sets, per token type; anything else came from {…}.
 _OWN_ATTRIBUTES = {
     "link_open": {"href", "title"},
@@ -300,15 +374,26 @@ def _attribute_problems(token: Token) -> list[tuple[str, str]]:
                                      "Only {lang=…} may be set in Markdown."))
                 continue
             if name != "lang":
+                close = did_you_mean(name, ["lang"])
                 problems.append((f"attribute '{name}' is not allowed",
-                                 "Only {lang=…} may be set in Markdown, e.g. [Bore da]{lang=cy}."))
+                                 f"{close} Only {{lang=…}} may be set in Markdown, e.g. "
+                                 "[Bore da]{lang=cy}.".strip()))
             elif (reason := language_tag_problem(str(value))) is not None:
                 problems.append((reason, "Use a tag such as cy, pl or en-GB."))
     return problems
 
 
+#: Braces that were meant as {lang=…} but were not read as attributes.
+_STRAY_ATTRIBUTES = re.compile(r"\]\s*\{[^}]*\}?|\{\s*[.#]?[A-Za-z][\w-]*\s*=[^}]*\}?")
+
+
 def _inspect_inline(child: Token, context: RenderContext, known_keys: set[str], add: Any) -> None:
-    if child.type == "html_inline":
+    if child.type == "text" and (stray := _STRAY_ATTRIBUTES.search(child.content)):
+        add(f"'{stray.group(0).lstrip('] ')}' was not read as an attribute, and would be "
+            "printed as it is",
+            "Write it as [Bore da]{lang=cy}: straight after the closing bracket, with no "
+            "spaces inside, and closed with '}'.")
+    elif child.type == "html_inline":
         add(f"raw HTML is not allowed: {child.content!r}",
             "Write it in Markdown instead; leafpress never passes HTML through.")
     elif child.type == "citation":
@@ -340,6 +425,10 @@ def _inspect_inline(child: Token, context: RenderContext, known_keys: set[str], 
                 "Keep images inside the project, for example in content/images/.")
         elif not target.is_file():
             add(f"image {src!r} does not exist", f"Check the path; looked for {target}.")
+        elif (reason := image_problem(target)) is not None:
+            add(f"image {src!r} {reason}",
+                "Export the picture again from your image program in the format its name "
+                "says (PNG, JPEG or SVG), or correct the file name.")
 
 
 def render(body: str, context: RenderContext) -> str:

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 import pikepdf
 
 from leafpress.editions import Edition, Layout
+from leafpress.errors import BuildError
+from leafpress.outputs import checks
 from leafpress.outputs.base import Rendered, RenderJob
 from leafpress.pdfua.finish import finish
 
@@ -77,8 +79,19 @@ class ReadingPdf:
         """Lay out, serialise, and apply the tagging fixes."""
         from leafpress.outputs import weasy
 
-        document = lay_out(job)
-        raw = weasy.write_pdf(document, source=job.selection.leaflet.path)
+        try:
+            document = lay_out(job)
+        except BuildError as error:
+            raise BuildError(checks.located_image_problems(error.problems, job.selection)) \
+                from None
+        checks.check_layout(document, job.selection)
+        try:
+            raw = weasy.write_pdf(document, source=job.selection.leaflet.path)
+        except weasy.MissingGlyphs as missing:
+            problems = checks.missing_glyph_problems(job.selection, missing.characters)
+            raise BuildError(problems) from None
+        if foreign := checks.foreign_font_problems(raw, job.selection, job.styles_dir):
+            raise BuildError(foreign)
         data = finish(raw, variant=job.edition.name)
         return Rendered(self.name, job.edition.name, self.filename(job.edition),
                         self.media_type, data, page_count(data))

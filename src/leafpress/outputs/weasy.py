@@ -19,6 +19,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from leafpress.errors import BuildError, Problem
 from leafpress.pdfua import mark_languages
+from leafpress.project.sourcefile import refuse_outside
 
 
 class ProjectOnlyFetcher(URLFetcher):  # type: ignore[misc]
@@ -45,16 +46,41 @@ _current_messages: ContextVar[list[str] | None] = ContextVar(
 )
 
 
+#: The characters drawn as empty boxes (no font has them) during the current render.
+_current_missing: ContextVar[list[str] | None] = ContextVar(
+    "leafpress_weasyprint_missing_glyphs", default=None
+)
+
+#: The start of WeasyPrint's warning for a character no font covers.
+_NOTDEF = ".notdef glyph rendered"
+
+
 class _RouteToCurrentRender(logging.Handler):
     """Hands each WeasyPrint error to the render that caused it; keeps no state itself."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        messages = _current_messages.get()
-        if messages is not None:
-            messages.append(record.getMessage())
+        if record.levelno >= logging.ERROR:
+            messages = _current_messages.get()
+            if messages is not None:
+                messages.append(record.getMessage())
+        elif str(record.msg).startswith(_NOTDEF) and isinstance(record.args, tuple):
+            missing = _current_missing.get()
+            if missing is not None:
+                missing.append(str(record.args[0]))
 
 
-_ROUTER = _RouteToCurrentRender(level=logging.ERROR)
+class MissingGlyphs(BuildError):
+    """Characters that no font covers; the caller knows where the text came from."""
+
+    def __init__(self, characters: list[str], source: Path) -> None:
+        self.characters = characters
+        super().__init__([Problem(
+            source, None, None,
+            f"no font has {', '.join(characters)}: they would print as empty boxes",
+            "Install a font that covers them (see docs/input-rules.md).")])
+
+
+_ROUTER = _RouteToCurrentRender(level=logging.WARNING)
 _ROUTER_LOCK = threading.Lock()
 
 
@@ -71,7 +97,9 @@ def errors_are_fatal(source: Path) -> Iterator[None]:
     """WeasyPrint logs some errors and carries on; leafpress stops this render instead."""
     _route_weasyprint_errors()
     messages: list[str] = []
+    missing: list[str] = []
     token = _current_messages.set(messages)
+    missing_token = _current_missing.set(missing)
     try:
         yield
     except FatalURLFetchingError as error:
@@ -83,6 +111,9 @@ def errors_are_fatal(source: Path) -> Iterator[None]:
         ) from None
     finally:
         _current_messages.reset(token)
+        _current_missing.reset(missing_token)
+    if missing:
+        raise MissingGlyphs(list(dict.fromkeys(missing)), source)
     if messages:
         raise BuildError(
             Problem(source, None, None, f"WeasyPrint reported: {message}",
@@ -111,6 +142,8 @@ class StylePool:
     def _parse(self, paths: tuple[Path, ...]) -> Styles:
         fonts = FontConfiguration()
         fetcher = ProjectOnlyFetcher(self._root)
+        for path in paths:  # WeasyPrint opens these itself, not through the fetcher
+            refuse_outside(path, self._root)
         sheets = [CSS(filename=str(p), url_fetcher=fetcher, font_config=fonts) for p in paths]
         return Styles(sheets, fonts)
 

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from leafpress.content.scripts import refused_script_problems
 from leafpress.errors import InputError, Problem, ProblemCollector
+from leafpress.project.imagefiles import image_problem
 from leafpress.project.models import LeafletDefinition, Publisher
 from leafpress.project.sourcefile import read_source
 from leafpress.project.validation import did_you_mean, validate
@@ -71,10 +73,16 @@ def _check_logo(publisher: Publisher, base: Path, root: Path, document: YamlDocu
             f"logo '{publisher.logo.path}' does not exist", path=base, line=line, column=column,
             hint=f"Check the path; it is relative to {base.name}. Looked for {target}.",
         )
+    if (reason := image_problem(target)) is not None:
+        raise InputError.single(
+            f"logo '{publisher.logo.path}' {reason}", path=base, line=line, column=column,
+            hint="Export the logo again in the format its name says (SVG or PNG), or "
+            "correct the file name.",
+        )
 
 
 def _unknown_sections(document: YamlDocument, known: Collection[str]) -> list[Problem]:
-    """Unknown section ids in a definition that failed validation, so they are reported too."""
+    """Unknown section ids in a definition, found as soon as it is read."""
     sections = document.data.get("sections") if isinstance(document.data, dict) else None
     problems = []
     for index, item in enumerate(sections if isinstance(sections, list) else []):
@@ -98,7 +106,10 @@ def load_leaflet(
     With ``known_sections``, unknown section ids are reported alongside any other problem
     in the file, so that one run shows them all.
     """
-    document = load_yaml(read_source(path, project_root=project_root), path)
+    text = read_source(path, project_root=project_root)
+    if scripts := refused_script_problems(text, path):
+        raise InputError(scripts)
+    document = load_yaml(text, path)
     leaflet = _leaflet_from(document, project_root, known_sections, known_formats)
     stem = path.stem
     if stem != leaflet.id:
@@ -126,7 +137,20 @@ def leaflet_from_mapping(
     Problems name the field (``sections[2].id``) instead of a line.
     """
     document = YamlDocument(path=leaflets_dir(project_root) / label, data=copy.deepcopy(data))
+    scripts = [Problem(document.path, None, None, problem.message, problem.hint)
+               for text in _strings(document.data)
+               for problem in refused_script_problems(text, document.path)]
+    if scripts:
+        raise InputError(scripts)
     return _leaflet_from(document, project_root, known_sections, known_formats)
+
+
+def _strings(value: Any) -> list[str]:
+    """Every piece of text in nested lists and mappings."""
+    if isinstance(value, str):
+        return [value]
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    return [text for item in items for text in _strings(item)]
 
 
 def _leaflet_from(
@@ -148,12 +172,16 @@ def _leaflet_from(
         extra = _unknown_sections(document, known_sections)
         raise InputError(sorted(error.problems + extra,
                                 key=lambda p: (p.line or 0, p.column or 0))) from None
+    if known_sections is not None and (unknown := _unknown_sections(document, known_sections)):
+        raise InputError(unknown)
     if isinstance(definition.publisher, Publisher):
         publisher, publisher_path, publisher_doc = definition.publisher, path, document
     else:
         publisher_path = _load_publisher(definition.publisher, path, document, project_root)
-        publisher_doc = load_yaml(read_source(publisher_path, project_root=project_root),
-                                  publisher_path)
+        publisher_text = read_source(publisher_path, project_root=project_root)
+        if scripts := refused_script_problems(publisher_text, publisher_path):
+            raise InputError(scripts)
+        publisher_doc = load_yaml(publisher_text, publisher_path)
         publisher = validate(Publisher, publisher_doc)
     _check_logo(publisher, publisher_path, project_root, publisher_doc)
     _check_formats(definition, document, known_formats)

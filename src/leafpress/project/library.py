@@ -9,7 +9,8 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 from leafpress.content import markdown
-from leafpress.errors import InputError, ProblemCollector
+from leafpress.content.scripts import refused_script_problems
+from leafpress.errors import InputError, Problem, ProblemCollector
 from leafpress.project.models import SectionMeta, SectionSource, Text
 from leafpress.project.sourcefile import read_source
 from leafpress.project.validation import validate
@@ -69,6 +70,21 @@ def split_front_matter(text: str, path: Path) -> tuple[str, str, int]:
 def load_section(path: Path, project_root: Path) -> SectionSource:
     """Load and check one section file, reporting every problem in it together."""
     text = read_source(path, project_root=project_root)
+    scripts = refused_script_problems(text, path)
+    try:
+        section = _section_from(text, path, project_root)
+    except InputError as error:
+        raise InputError(sorted(error.problems + scripts, key=_by_line)) from None
+    if scripts:
+        raise InputError(scripts)
+    return section
+
+
+def _by_line(problem: Problem) -> tuple[int, int]:
+    return problem.line or 0, problem.column or 0
+
+
+def _section_from(text: str, path: Path, project_root: Path) -> SectionSource:
     front, body, body_line = split_front_matter(text, path)
     document = load_yaml(front, path)  # front starts with the newline after the first ---
     if not isinstance(document.data, dict):
@@ -83,28 +99,61 @@ def load_section(path: Path, project_root: Path) -> SectionSource:
     if problems:
         raise InputError(problems)
     id_at = document.position(("id",))
+    review_at = next((document.values[("review", key)] for key in
+                      ("next_review", "cycle_years", "reviewed")
+                      if ("review", key) in document.values), None)
     return SectionSource(meta=meta, body=body, path=path, body_line=body_line,
-                         id_position=(id_at.line, id_at.column) if id_at else None)
+                         id_position=(id_at.line, id_at.column) if id_at else None,
+                         review_position=(review_at.line, review_at.column)
+                         if review_at else None)
 
 
 def load_glossary(path: Path, project_root: Path) -> list[GlossaryEntry]:
     """Load the glossary, or an empty one when the file does not exist."""
     if not path.exists():
         return []
-    document = load_yaml(read_source(path, project_root=project_root), path)
-    return validate(Glossary, document).root
+    text = read_source(path, project_root=project_root)
+    if scripts := refused_script_problems(text, path):
+        raise InputError(scripts)
+    return validate(Glossary, load_yaml(text, path)).root
 
 
-def load_library(project_root: Path) -> Library:
+@dataclass(frozen=True)
+class LibraryScan:
+    """The sections that loaded, every problem found, and every section id in use.
+
+    ``ids`` includes sections whose files have problems, as far as their id can be read,
+    so definitions can be checked for unknown ids in the same run.
+    """
+
+    library: Library
+    problems: list[Problem]
+    ids: frozenset[str]
+
+
+def _ids_of_broken(path: Path, project_root: Path) -> set[str]:
+    """The ids a broken section may have been meant to have: its file name, and its id."""
+    try:
+        front, _, _ = split_front_matter(read_source(path, project_root=project_root), path)
+        data = load_yaml(front, path).data
+    except InputError:
+        return {path.stem}
+    section_id = data.get("id") if isinstance(data, dict) else None
+    return {path.stem, section_id} if isinstance(section_id, str) else {path.stem}
+
+
+def scan_library(project_root: Path) -> LibraryScan:
     """Load every section in content/sections and the glossary, collecting all problems."""
     content = project_root / "content"
     problems = ProblemCollector()
     sections: dict[str, SectionSource] = {}
+    broken: set[str] = set()
     for path in sorted((content / "sections").glob("*.md")):
         try:
             section = load_section(path, project_root)
         except InputError as error:
             problems.extend(error)
+            broken |= _ids_of_broken(path, project_root)
             continue
         earlier = sections.get(section.meta.id)
         if earlier is not None:
@@ -121,5 +170,13 @@ def load_library(project_root: Path) -> Library:
         glossary = load_glossary(content / "glossary.yaml", project_root)
     except InputError as error:
         problems.extend(error)
-    problems.raise_if_any()
-    return Library(root=project_root, sections=sections, glossary=glossary)
+    library = Library(root=project_root, sections=sections, glossary=glossary)
+    return LibraryScan(library, problems.problems, frozenset(sections) | broken)
+
+
+def load_library(project_root: Path) -> Library:
+    """Load every section and the glossary; raise one InputError with every problem."""
+    scan = scan_library(project_root)
+    if scan.problems:
+        raise InputError(scan.problems)
+    return scan.library

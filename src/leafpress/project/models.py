@@ -206,11 +206,6 @@ class LeafletDefinition(StrictModel):
     contents: bool | None = None
     section_breaks: Literal["auto", "always", "never"] = "auto"
 
-    @field_validator("version", mode="before")
-    @classmethod
-    def _version_as_text(cls, value: Any) -> Any:
-        return str(value) if isinstance(value, int | float) else value
-
     @field_validator("sections", mode="before")
     @classmethod
     def _ids_as_uses(cls, value: Any) -> Any:
@@ -282,3 +277,6 @@ class SectionSource(BaseModel):
     path: Path
     body_line: int
     id_position: tuple[int, int] | None = None
+    review_position: tuple[int, int] | None = None
+    """Line and column of the date that sets the next review (next_review, else
+    cycle_years, else reviewed), kept at load so nothing reads the file again."""

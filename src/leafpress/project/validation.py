@@ -137,6 +137,14 @@ def _problem(model: type[BaseModel], doc: YamlDocument, location: KeyPath, detai
         position = doc.position(location[:-1])
         message = f"missing required key '{location[-1]}' in {dotted(location[:-1])}"
         hint = f"Add '{location[-1]}:' (see docs/ for every key and its meaning)."
+    elif kind == "string_type" and location in doc.numbers:
+        written = doc.numbers[location]
+        position = doc.position(location)
+        changed = f", so it would print as {value}" if str(value) != written else ""
+        message = (f"{dotted(location)}: {written} is read as a number, not as text"
+                   f"{changed}")
+        key = f"{location[-1]}: " if isinstance(location[-1], str) else "- "
+        hint = f"Put it in quotes, so it stays as written: {key}\"{written}\"."
     else:
         position = doc.position(location)
         message = f"{dotted(location)}: {_explain(kind, value, context, detail['msg'])}"

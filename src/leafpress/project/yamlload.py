@@ -22,6 +22,7 @@ MAX_DEPTH = 50
 
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 
 
 class _TooDeep(Exception):
@@ -76,6 +77,8 @@ class YamlDocument:
     data: Any
     values: dict[KeyPath, Position] = field(default_factory=dict)
     keys: dict[KeyPath, Position] = field(default_factory=dict)
+    numbers: dict[KeyPath, str] = field(default_factory=dict)
+    """Unquoted values YAML reads as numbers, as written (``1.10`` becomes 1.1)."""
 
     def problem(self, key_path: KeyPath, message: str, hint: str = "", *,
                 prefer_key: bool = False) -> Problem:
@@ -149,6 +152,8 @@ def _walk(
         )
         return
     inside = open_nodes | {id(node)}
+    if isinstance(node, yaml.ScalarNode) and node.tag in _NUMBER_TAGS and not node.style:
+        document.numbers[here] = str(node.value)
     if isinstance(node, yaml.SequenceNode):
         for index, child in enumerate(node.value):
             _walk(child, (*here, index), document, problems, line_offset, inside)
@@ -174,6 +179,28 @@ def _walk(
             _walk(value_node, (*here, key), document, problems, line_offset, inside)
 
 
+def _syntax_problem(error: yaml.MarkedYAMLError, path: Path, line_offset: int) -> Problem:
+    """A syntax error where the user must look: an unclosed quote where the quote opened."""
+    if (error.context or "").startswith("while scanning a quoted scalar"):
+        position = _mark_position(error.context_mark, line_offset)
+        message = "YAML syntax error: the quoted text that starts here is never closed"
+        hint = ("Add the closing quote at the end of the value. For a quote inside the "
+                "text, write \\\" inside double quotes, or '' inside single quotes.")
+    elif (error.context or "").startswith(("while parsing a flow sequence",
+                                           "while parsing a flow mapping")):
+        kind, close = ("list", "]") if "sequence" in (error.context or "") else ("mapping", "}")
+        position = _mark_position(error.context_mark, line_offset)
+        message = (f"YAML syntax error in the {kind} that starts here: "
+                   f"{error.problem or 'it cannot be read'}")
+        hint = f"Check that it ends with '{close}' and that its items are separated by commas."
+    else:
+        position = _mark_position(error.problem_mark or error.context_mark, line_offset)
+        message = f"YAML syntax error: {error.problem or error.context or 'cannot be read'}"
+        hint = "Check the indentation, colons and quotes on this line and the one above."
+    return Problem(path, position.line if position else None,
+                   position.column if position else None, message, hint)
+
+
 def load_yaml(text: str, path: Path, *, line_offset: int = 0) -> YamlDocument:
     """Parse one YAML document safely, keeping positions; raise InputError on any fault."""
     try:
@@ -192,20 +219,7 @@ def load_yaml(text: str, path: Path, *, line_offset: int = 0) -> YamlDocument:
         try:
             node = loader.get_single_node()
         except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            position = _mark_position(mark, line_offset)
-            reason = error.problem or error.context or "cannot be read"
-            raise InputError(
-                [
-                    Problem(
-                        path,
-                        position.line if position else None,
-                        position.column if position else None,
-                        f"YAML syntax error: {reason}",
-                        "Check the indentation, colons and quotes on this line and the one above.",
-                    )
-                ]
-            ) from None
+            raise InputError([_syntax_problem(error, path, line_offset)]) from None
         except yaml.YAMLError as error:
             raise InputError.single(
                 f"YAML cannot be read: {error}", path=path, hint="Save the file as plain YAML."

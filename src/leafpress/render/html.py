@@ -18,6 +18,7 @@ from leafpress.content.selection import Credit, NumberedReference, Selection
 from leafpress.editions import LAYOUTS, Edition, Layout, Paper
 from leafpress.project.library import GlossaryEntry
 from leafpress.project.models import LeafletDefinition, Publisher
+from leafpress.project.templatefiles import ProjectTemplateLoader
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def css_string(value: str) -> Markup:
 def make_environment(templates_dir: Path) -> jinja2.Environment:
     """The Jinja2 environment: autoescape on, undefined names are errors."""
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir),
+        loader=ProjectTemplateLoader(templates_dir),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
