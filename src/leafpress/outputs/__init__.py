@@ -5,10 +5,11 @@ from __future__ import annotations
 from leafpress.outputs.base import JobOptions, OutputFormat, Rendered, RenderJob
 from leafpress.outputs.pdf import ReadingPdf
 from leafpress.outputs.print_pdf import PrintPdf
+from leafpress.outputs.text import PlainText
 
 #: Every output format by name. Adding a format is one module and one entry here.
 FORMATS: dict[str, OutputFormat] = {
-    output.name: output for output in (ReadingPdf(), PrintPdf())
+    output.name: output for output in (ReadingPdf(), PrintPdf(), PlainText())
 }
 
 __all__ = ["FORMATS", "JobOptions", "OutputFormat", "RenderJob", "Rendered"]
