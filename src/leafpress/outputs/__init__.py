@@ -7,10 +7,11 @@ from leafpress.outputs.pdf import ReadingPdf
 from leafpress.outputs.braille import Braille
 from leafpress.outputs.print_pdf import PrintPdf
 from leafpress.outputs.text import PlainText
+from leafpress.outputs.word import Word
 
 #: Every output format by name. Adding a format is one module and one entry here.
 FORMATS: dict[str, OutputFormat] = {
-    output.name: output for output in (ReadingPdf(), PrintPdf(), PlainText(), Braille())
+    output.name: output for output in (ReadingPdf(), PrintPdf(), PlainText(), Braille(), Word())
 }
 
 __all__ = ["FORMATS", "JobOptions", "OutputFormat", "RenderJob", "Rendered"]
