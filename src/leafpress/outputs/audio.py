@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 import shutil
 import subprocess
@@ -10,6 +11,7 @@ import wave
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from leafpress.errors import InputError
 from leafpress.outputs import speech
@@ -65,15 +67,17 @@ def join(waves: list[bytes], pause_s: float) -> tuple[bytes, list[tuple[int, int
 
 def tag(path: Path, doc: Document, titles: list[str], spans: list[tuple[int, int]]) -> None:
     """Title, publisher, language, dates and one ID3 CHAP frame per chapter, with a CTOC."""
-    from mutagen.id3 import CHAP, COMM, CTOC, ID3, TIT2, TLAN, TPE1, CTOCFlags
-
-    tags = ID3()
+    # mutagen's frame classes are untyped: use them through one Any-typed module.
+    id3: Any = importlib.import_module("mutagen.id3")
+    CHAP, COMM, CTOC, TIT2, TLAN, TPE1 = (id3.CHAP, id3.COMM, id3.CTOC, id3.TIT2, id3.TLAN,
+                                          id3.TPE1)
+    tags = id3.ID3()
     tags.add(TIT2(encoding=3, text=[doc.title]))
     tags.add(TPE1(encoding=3, text=[doc.publisher]))
     tags.add(TLAN(encoding=3, text=["eng"]))
     tags.add(COMM(encoding=3, lang="eng", desc="", text=[doc.footer]))
     ids = [f"chp{index}" for index in range(len(titles))]
-    tags.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
+    tags.add(CTOC(element_id="toc", flags=id3.CTOCFlags.TOP_LEVEL | id3.CTOCFlags.ORDERED,
                   child_element_ids=ids, sub_frames=[TIT2(encoding=3, text=["Contents"])]))
     for element_id, title, (start, end) in zip(ids, titles, spans, strict=True):
         tags.add(CHAP(element_id=element_id, start_time=start, end_time=end,

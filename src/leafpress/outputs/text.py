@@ -146,3 +146,21 @@ class PlainText(OneFile):
         """Walk the document model into wrapped lines."""
         data = document_text(document_for(job)).encode("utf-8")
         return Rendered(self.name, job.edition.name, self.file, self.media_type, data, 0)
+
+
+def check(data: bytes) -> list[str]:
+    """Every way ``data`` breaks the plain-text rules: UTF-8, 72 columns, underlined headings."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return [f"byte {error.start}: not UTF-8"]
+    problems = []
+    lines = text.split("\n")
+    for number, line in enumerate(lines, start=1):
+        if len(line) > WIDTH and " " in line.strip():
+            problems.append(f"line {number}: {len(line)} characters (at most {WIDTH})")
+        if "\r" in line or "\t" in line:
+            problems.append(f"line {number}: a tab or carriage return")
+    if len(lines) < 2 or set(lines[1]) != {UNDERLINES[1]}:
+        problems.append("line 2: the title is not underlined with '='")
+    return problems

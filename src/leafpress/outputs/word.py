@@ -23,7 +23,6 @@ from leafpress.outputs.blocks import (
     References,
     Runs,
     Table,
-    plain,
 )
 from leafpress.outputs.one_file import OneFile, document_for
 
