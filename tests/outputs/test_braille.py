@@ -7,9 +7,9 @@ import re
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.outputs import samples
 
 from leafpress.outputs import braille, brf
-from tests.outputs import samples
 
 
 def _text_words(leaflet_id: str) -> set[str]:

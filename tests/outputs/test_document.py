@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.outputs import samples
 
 from leafpress.outputs import FORMATS, blocks, document
 from leafpress.outputs.blocks import Callout, Notes, Paragraph, Run
-from tests.outputs import samples
 
 
 @pytest.mark.parametrize("leaflet_id", samples.LEAFLET_IDS)

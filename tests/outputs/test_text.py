@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from tests.outputs import samples
 
 from leafpress.outputs import text
-from tests.outputs import samples
 
 
 @pytest.mark.parametrize("leaflet_id", samples.LEAFLET_IDS)
