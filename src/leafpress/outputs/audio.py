@@ -96,7 +96,7 @@ def record(doc: Document, read_references: bool = False) -> bytes:
     with tempfile.TemporaryDirectory(prefix="leafpress-audio-") as folder:
         source, target = Path(folder) / "in.wav", Path(folder) / "out.mp3"
         source.write_bytes(joined)
-        subprocess.run([lame, "--quiet", "-m", "m", "-b", str(BITRATE_KBPS), str(source),
+        subprocess.run([lame, "--quiet", "-q", "7", "-m", "m", "-b", str(BITRATE_KBPS), str(source),
                         str(target)], check=True)
         tag(target, doc, [c.title for c in chapters], spans)
         return target.read_bytes()
