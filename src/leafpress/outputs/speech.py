@@ -108,9 +108,7 @@ def chapters(doc: Document, read_references: bool = False) -> list[Chapter]:
         opening.append(script.say(doc.subtitle))
     opening.append(script.say(f"This is an audio version of a leaflet from {doc.publisher}. "
                               "It is read by a computer voice, so some words may sound odd"))
-    if doc.draft:
-        opening.append(script.say("This is a draft. It has not yet been clinically reviewed"))
-    opening += [script.say(notice) for notice in doc.notices]
+    opening += [script.say(notice) for notice in doc.notices]  # the draft notice among them
     found = [Chapter("Introduction", "".join(opening))]
     for number, part in enumerate(doc.parts, start=1):
         spoken = [script.say(f"Section {number}: {part.heading}"), HEADING_PAUSE,
