@@ -16,6 +16,7 @@ from rich.console import Console
 from leafpress.cli import commands
 from leafpress.editions import EDITIONS
 from leafpress.errors import LeafpressError
+from leafpress.outputs import FORMATS
 
 #: Exit code for a bug in leafpress itself (1 is bad input, 2 a wrong command line).
 INTERNAL_ERROR = 3
@@ -59,6 +60,9 @@ def cli(ctx: click.Context, project: Path, debug: bool) -> None:
 @click.option("--variant", "variants", multiple=True, type=click.Choice(list(EDITIONS)),
               help="Build only this variant (repeatable). Default: every variant the "
               "leaflet lists.")
+@click.option("--format", "formats", multiple=True, type=click.Choice(list(FORMATS)),
+              help="Make only this output format (repeatable). Default: every format the "
+              "leaflet lists.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build"),
               show_default=True, help="Output folder.")
 @click.option("--allow-overdue", is_flag=True,
@@ -69,7 +73,8 @@ def cli(ctx: click.Context, project: Path, debug: bool) -> None:
 @_strict
 @click.pass_obj
 def build(obj: dict[str, object], leaflets: tuple[Path, ...], build_all: bool,
-          variants: tuple[str, ...], out: Path, allow_overdue: bool, print_shop: bool,
+          variants: tuple[str, ...], formats: tuple[str, ...], out: Path, allow_overdue: bool,
+          print_shop: bool,
           today: dt.date, strict: bool) -> None:
     """Build LEAFLETS (YAML files) into tagged PDFs, standard and large print."""
     if build_all == bool(leaflets):
@@ -77,7 +82,7 @@ def build(obj: dict[str, object], leaflets: tuple[Path, ...], build_all: bool,
     code = commands.build(
         project=Path(str(obj["project"])), leaflets=list(leaflets), out=out,
         variants=variants, today=today, allow_overdue=allow_overdue, strict=strict,
-        print_shop=print_shop,
+        print_shop=print_shop, formats=formats,
     )
     sys.exit(code) if code else None
 

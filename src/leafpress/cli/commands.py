@@ -13,14 +13,15 @@ from rich.table import Table
 from leafpress.content import governance
 from leafpress.content.readability import measure
 from leafpress.content.selection import select
+from leafpress.editions import EDITIONS
 from leafpress.engine import Project
 from leafpress.errors import InputError, LeafpressError, Problem, ProblemCollector
-from leafpress.outputs import Rendered
+from leafpress.outputs import FORMATS, Rendered
 from leafpress.project.config import load_settings
 from leafpress.project.definitions import LoadedLeaflet, leaflet_paths, load_leaflet, load_leaflets
 from leafpress.project.library import Library, load_library
 from leafpress.store import deps
-from leafpress.store.write import write_edition
+from leafpress.store.write import write_outputs
 
 # Piped output (not a terminal) gets a wide console, so tables do not wrap at 80 columns.
 out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
@@ -45,7 +46,8 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def build(*, project: Path, leaflets: Sequence[Path], out: Path, variants: Sequence[str],
-          today: dt.date, allow_overdue: bool, strict: bool, print_shop: bool = False) -> int:
+          today: dt.date, allow_overdue: bool, strict: bool, print_shop: bool = False,
+          formats: Sequence[str] = ()) -> int:
     """Build leaflets; one failing leaflet does not stop the others. Return the exit code."""
     engine = Project.open(project)
     paths = [p if p.is_absolute() else Path.cwd() / p for p in leaflets] or leaflet_paths(project)
@@ -63,14 +65,15 @@ def build(*, project: Path, leaflets: Sequence[Path], out: Path, variants: Seque
             for edition in leaflet.definition.variants:
                 if variants and edition not in variants:
                     continue
-                rendered = engine.render_formats(leaflet, edition, today=today,
-                                                 allow_overdue=allow_overdue,
-                                                 print_shop=print_shop)
-                written = write_edition(selection, rendered, out_dir, edition)
-                built += 1
-                for item in written:
-                    _out_line(f"built {_relative(item.path, Path.cwd())} "
-                              f"({_size(item.rendered)})")
+                for group in deps.target_groups(leaflet, EDITIONS[edition], formats):
+                    rendered = engine.render_formats(leaflet, edition, group, today=today,
+                                                     allow_overdue=allow_overdue,
+                                                     print_shop=print_shop)
+                    written = write_outputs(selection, rendered, out_dir)
+                    built += 1
+                    for item in written:
+                        _out_line(f"built {_relative(item.path, Path.cwd())} "
+                                  f"({_size(item.rendered)})")
         except LeafpressError as error:
             report_problems(error.problems)
             failures.append(_relative(path, Path.cwd()))
@@ -82,11 +85,13 @@ def build(*, project: Path, leaflets: Sequence[Path], out: Path, variants: Seque
 
 
 def _size(rendered: Rendered) -> str:
-    """'N pages' for a reading PDF; 'N sheets, M sides' for the imposed print file."""
+    """'N pages' for a paged output; 'N sheets, M sides' for the imposed print file."""
     if rendered.sheets:
         sheets = "1 sheet" if rendered.sheets == 1 else f"{rendered.sheets} sheets"
         return f"{sheets}, {2 * rendered.sheets} sides"
-    return f"{rendered.pages} pages"
+    if rendered.pages:
+        return f"{rendered.pages} pages"
+    return f"{len(rendered.data):,} bytes"
 
 
 def _out_line(text: str) -> None:
@@ -117,7 +122,7 @@ def _review_warnings(leaflet: LoadedLeaflet, engine: Project, today: dt.date, *,
 def list_project(project: Path) -> None:
     """Print every leaflet and every section with its title."""
     library = load_library(project)
-    leaflets = load_leaflets(leaflet_paths(project), project)
+    leaflets = load_leaflets(leaflet_paths(project), project, None, FORMATS)
     table = Table(title="Leaflets", show_lines=False)
     for column in ("id", "title", "format", "paper", "variants", "sections"):
         table.add_column(column)
@@ -148,7 +153,7 @@ def check(project: Path, *, today: dt.date, strict: bool) -> int:
         problems.extend(error)
     try:
         known = library.sections if library is not None else None
-        leaflets = load_leaflets(leaflet_paths(project), project, known)
+        leaflets = load_leaflets(leaflet_paths(project), project, known, FORMATS)
     except InputError as error:
         problems.extend(error)
     if library is not None:
@@ -204,7 +209,7 @@ def targets(project: Path, out_dir: Path) -> None:
     broken: list[Path] = []
     for path in leaflet_paths(project):
         try:
-            leaflets.append(load_leaflet(path, project))
+            leaflets.append(load_leaflet(path, project, None, FORMATS))
         except InputError:  # its own build target reports the problems
             broken.append(path)
     # Plain write, not rich: rich expands the recipes' tabs into spaces, which make rejects.

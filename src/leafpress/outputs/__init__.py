@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from leafpress.outputs.audio import Audio
 from leafpress.outputs.base import JobOptions, OutputFormat, Rendered, RenderJob
 from leafpress.outputs.braille import Braille
@@ -16,4 +18,27 @@ FORMATS: dict[str, OutputFormat] = {
     for output in (ReadingPdf(), PrintPdf(), PlainText(), Braille(), Word(), Audio())
 }
 
-__all__ = ["FORMATS", "JobOptions", "OutputFormat", "RenderJob", "Rendered"]
+#: Formats made in the same run as another because they are built from its output: the
+#: imposed print file comes from the reading PDF, so one make target makes both.
+MADE_WITH: dict[str, str] = {"print-pdf": "pdf"}
+
+
+def format_groups(names: Iterable[str]) -> list[list[str]]:
+    """Formats grouped by the run that makes them (each base first), in registry order."""
+    chosen = set(names)
+    groups: dict[str, list[str]] = {}
+    for name in FORMATS:
+        if name in chosen:
+            groups.setdefault(MADE_WITH.get(name, name), []).append(name)
+    return list(groups.values())
+
+
+__all__ = [
+    "FORMATS",
+    "MADE_WITH",
+    "JobOptions",
+    "OutputFormat",
+    "RenderJob",
+    "Rendered",
+    "format_groups",
+]

@@ -195,6 +195,8 @@ class LeafletDefinition(StrictModel):
     format: str = "leaflet"
     paper: str = "A4"
     variants: list[str] = Field(default_factory=lambda: list(EDITIONS), min_length=1)
+    formats: list[str] | None = Field(default=None, min_length=1)
+    """Output formats to make (names in the FORMATS registry); all of them by default."""
     sections: list[SectionUse]
     publisher: Publisher | Id
     product_code: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]*$", max_length=40)]

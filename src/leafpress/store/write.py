@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from leafpress.content.selection import Selection
-from leafpress.editions import EDITIONS
 from leafpress.outputs import Rendered
 from leafpress.store.atomic import write_atomic
 from leafpress.store.deps import depfile_name, depfile_text, inputs_of
@@ -20,10 +19,8 @@ class Written:
     rendered: Rendered
 
 
-def write_edition(
-    selection: Selection, rendered: list[Rendered], out: Path, edition: str
-) -> list[Written]:
-    """Write the outputs into ``out/<leaflet-id>/``, then their dependency file."""
+def write_outputs(selection: Selection, rendered: list[Rendered], out: Path) -> list[Written]:
+    """Write one make target's outputs into ``out/<leaflet-id>/``, then its dependency file."""
     folder = out / selection.leaflet.id
     written = []
     for output in rendered:
@@ -33,6 +30,6 @@ def write_edition(
     root = selection.project_root
     inputs = inputs_of(selection, root)
     paths = [item.path for item in written]
-    depfile = folder / depfile_name(EDITIONS[edition])
+    depfile = folder / depfile_name(rendered[0].filename)
     write_atomic(depfile, depfile_text(paths, inputs, root).encode())
     return written

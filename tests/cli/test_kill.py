@@ -8,9 +8,9 @@ import sys
 import time
 
 import pytest
+from tests.minimal_project import Project, make_project
 
 from leafpress.cli.app import main
-from tests.minimal_project import Project, make_project
 
 pytestmark = pytest.mark.slow
 

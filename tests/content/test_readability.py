@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.fixture_builds import TODAY, copy_project
 
 from leafpress import cli
 from leafpress.content.readability import count_syllables, measure, text_blocks
-from tests.fixture_builds import TODAY, copy_project
 
 EASY = "You can ask your nurse. She will help you. It is fine to ask for help."
 HARD = (

@@ -5,16 +5,14 @@ from __future__ import annotations
 import contextlib
 import io
 import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
 import pikepdf
 import pytest
+from tests.minimal_project import LEAFLET, Cli, Project, Result, make_project
 
 from leafpress.cli.app import main
-from tests.minimal_project import LEAFLET, Project, Result, make_project
 
-Cli = Callable[..., Result]
 TODAY = "2026-01-01"
 OVERDUE = "2025-06-01"  # 214 days before TODAY
 DUE_SOON = "2026-02-01"  # in 31 days

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import pikepdf
+from tests.structure_oracles import mcid_owners_from_parent_tree, page_mcids
 
 from leafpress.pdfua.structure import (
     content_refs,
     iter_content_refs,
     iter_marked_content,
     iter_struct_elements,
-    mcid_owners_from_parent_tree,
     mcid_owners_from_tree,
-    page_mcids,
     struct_tree_root,
     subtree_refs,
 )

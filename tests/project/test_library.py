@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tests.minimal_project import Cli, Project, Result, section
 
 from leafpress.errors import InputError
 from leafpress.project.library import load_library
 from leafpress.project.sourcefile import MAX_SOURCE_BYTES
-from tests.minimal_project import Project, Result, section
 
 TODAY = "2026-01-01"
-Cli = Callable[..., Result]
 
 
 def check(leafpress: Cli, project: Project) -> Result:

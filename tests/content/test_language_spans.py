@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from tests.minimal_project import Project, Result, section
 
 from leafpress.content.markdown import RenderContext, inspect, render
 from leafpress.pdfua.structure import iter_struct_elements
-from tests.minimal_project import Project, Result, section
 
 
 def _context(tmp_path: Path) -> RenderContext:

@@ -5,10 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from leafpress import cli
-from leafpress.project.definitions import leaflet_paths, load_leaflets
-from leafpress.store import deps
 from tests.fixture_builds import (
     FIXTURE,
     MAIN,
@@ -17,6 +13,10 @@ from tests.fixture_builds import (
     fixture_selection,
     shared_build,
 )
+
+from leafpress import cli
+from leafpress.project.definitions import leaflet_paths, load_leaflets
+from leafpress.store import deps
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +111,7 @@ def test_targets_makefile() -> None:
     rule = lines.index(
         "build/fixture-leaflet/large-print.pdf &: leaflets/fixture-leaflet.yaml $(VENV_STAMP)")
     assert lines[rule + 1] == ("\t$(LEAFPRESS) build leaflets/fixture-leaflet.yaml "
-                               "--variant large-print --out build")
+                               "--variant large-print --format pdf --out build")
     assert lines[rule + 2] == "-include build/fixture-leaflet/large-print.d"
 
 

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tests.minimal_project import Cli, Project, section
 
 from leafpress.content import markdown
 from leafpress.errors import InputError
 from leafpress.project.library import load_section
-from tests.minimal_project import Project, Result, section
 
-Cli = Callable[..., Result]
 BODY_LINE = 18  # the first body line of a section written by minimal_project.section()
 HTML_HINT = "Write it in Markdown instead; leafpress never passes HTML through."
 OUTSIDE_HINT = "Keep images inside the project, for example in content/images/."

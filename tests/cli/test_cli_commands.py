@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from tests.fixture_builds import FIXTURE
 
 from leafpress import cli
 from leafpress.cli.app import commands
-from tests.fixture_builds import FIXTURE
 
 
 def test_list_shows_leaflet_and_section_titles(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from tests.golden import CASES, PROJECT_PLACEHOLDER, difference, golden_path, render_case
 
 

@@ -5,21 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from tests.minimal_project import Cli, Project, Result
 
 from leafpress import Project as Engine
 from leafpress.content.selection import select
 from leafpress.errors import InputError
 from leafpress.project.definitions import load_leaflet
 from leafpress.project.library import load_library
-from tests.minimal_project import Project, Result
 
 TODAY = "2026-01-01"
 LEAFLET_KEYS = (
-    "id, title, subtitle, language, format, paper, variants, sections, publisher, "
+    "id, title, subtitle, language, format, paper, variants, formats, sections, publisher, "
     "product_code, version, audience, url, contents, section_breaks"
 )
 
-Cli = Callable[..., Result]
 
 
 def check(leafpress: Cli, project: Project) -> Result:

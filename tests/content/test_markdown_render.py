@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from leafpress.content.markdown import RenderContext, cited_keys, render
 from tests.fixture_builds import FIXTURE
 from tests.htmlcheck import parse_fragment, text_of, with_class
+
+from leafpress.content.markdown import RenderContext, cited_keys, render
 
 SECTION = FIXTURE / "content" / "sections" / "alpha.md"
 

@@ -9,14 +9,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tests.minimal_project import Cli, Project
 
 from leafpress.cli.app import Terminated
 from leafpress.errors import BuildError
 from leafpress.store import atomic
 from leafpress.store.atomic import write_atomic
-from tests.minimal_project import Project, Result
 
-Cli = Callable[..., Result]
 OLD = b"%PDF-1.7 the previous good file"
 FULL = "The disk is full. Free some space and build again; the previous file is unchanged."
 

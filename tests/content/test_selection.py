@@ -6,9 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
-from leafpress.content.selection import Selection, select
-from leafpress.errors import InputError
 from tests.fixture_builds import (
     SECOND,
     copy_project,
@@ -16,6 +13,9 @@ from tests.fixture_builds import (
     fixture_library,
     fixture_selection,
 )
+
+from leafpress.content.selection import Selection, select
+from leafpress.errors import InputError
 
 
 @pytest.fixture(scope="module")

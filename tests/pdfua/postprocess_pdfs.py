@@ -9,11 +9,11 @@ import tempfile
 from pathlib import Path
 
 import pikepdf
+from tests.structure_oracles import mcid_owners_from_parent_tree
 
 from leafpress.pdfua.structure import (
     iter_marked_content,
     iter_struct_elements,
-    mcid_owners_from_parent_tree,
     mcid_owners_from_tree,
     subtree_refs,
 )

@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 import tinycss2
-
-from leafpress.content.long_dates import long_date
 from tests.fixture_builds import SECOND, copy_project, render_fixture_html
 from tests.htmlcheck import (
     Element,
@@ -19,6 +17,8 @@ from tests.htmlcheck import (
     text_of,
     with_class,
 )
+
+from leafpress.content.long_dates import long_date
 
 
 @pytest.fixture(scope="module")

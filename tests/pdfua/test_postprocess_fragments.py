@@ -17,10 +17,11 @@ from postprocess_pdfs import (
     struct_strings,
     to_bytes,
 )
+from tests.structure_oracles import page_span
 
 from leafpress.pdfua.fragments import merge_split_fragments
 from leafpress.pdfua.structure import struct_type
-from leafpress.pdfua.tree_editing import page_span, struct_kids
+from leafpress.pdfua.tree_editing import struct_kids
 
 pytestmark = pytest.mark.slow
 

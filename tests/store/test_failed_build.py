@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from tests.fixture_builds import MAIN, copy_project, run_build
 
 

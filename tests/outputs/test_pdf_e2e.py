@@ -8,9 +8,6 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from weasyprint import HTML
-
-from leafpress.pdfua import finish as pdffinish
 from tests.fixture_builds import VARIANTS, fixture_leaflet, shared_build
 from tests.htmlcheck import heading_skips
 from tests.pdfcheck import (
@@ -23,6 +20,9 @@ from tests.pdfcheck import (
     pdftotext,
     rounded,
 )
+from weasyprint import HTML
+
+from leafpress.pdfua import finish as pdffinish
 
 TITLE = "Living with a test leaflet: A small leaflet for the test suite"
 PAGE_SIZES = {"standard": A5, "large-print": A4}  # the definition says A5

@@ -10,12 +10,12 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.minimal_project import Project, make_project
 
 from leafpress.errors import LeafpressError
 from leafpress.project.definitions import load_leaflet
 from leafpress.project.library import load_section
 from leafpress.project.yamlload import load_yaml
-from tests.minimal_project import Project, make_project
 
 SETTINGS = settings(max_examples=200, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])

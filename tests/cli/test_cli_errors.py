@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tests.minimal_project import LEAFLET, Cli, Project
 
 from leafpress.cli.app import commands
-from tests.minimal_project import LEAFLET, Project, Result
 
-Cli = Callable[..., Result]
 TODAY = "2026-01-01"
 
 

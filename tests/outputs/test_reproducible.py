@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-
 from tests.fixture_builds import MAIN, copy_project, run_build, shared_build, source_date_epoch
 
 EPOCH = "1700000000"  # 2023-11-14 22:13:20 UTC
