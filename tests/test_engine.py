@@ -15,7 +15,7 @@ import yaml
 
 from leafpress import Project
 from leafpress.errors import BuildError, InputError
-from leafpress.outputs import weasy
+from leafpress.outputs import FORMATS, weasy
 
 ROOT = Path(__file__).resolve().parent.parent
 BONES = "secondary-breast-cancer-in-the-bones"
@@ -193,7 +193,7 @@ def test_formats_must_be_known(project: Project) -> None:
         project.render(mapping, today=TODAY)
     assert [str(p) for p in caught.value.problems] == [
         "leaflets/definition given in memory (formats[1]): unknown format 'pfd'\n"
-        "  → Did you mean 'pdf'? Choose from: pdf, print-pdf."
+        f"  → Did you mean 'pdf'? Choose from: {', '.join(FORMATS)}."
     ]
 
 
