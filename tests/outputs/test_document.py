@@ -52,3 +52,13 @@ def test_the_end_lists_the_formats_that_exist() -> None:
                   "Word document", "audio"):
         assert label in end
     assert "print-pdf" in FORMATS and "print-ready" not in end
+
+
+def test_the_formats_list_follows_the_definition() -> None:
+    definition = samples.project().leaflets["what-is-secondary-breast-cancer"].definition
+    mapping = definition.model_dump(mode="json", exclude_none=True)
+    mapping["formats"] = ["pdf", "text"]
+    text = samples.project().render(mapping, "standard", "text", today=samples.TODAY).data
+    end = text.decode().split("This leaflet is made in these formats:")[1]
+    assert "plain text" in end and "standard print PDF" in end
+    assert "braille" not in end.split("This information is available")[0]

@@ -61,8 +61,9 @@ def format_labels(job: RenderJob) -> tuple[str, ...]:
     definition = job.selection.leaflet.definition
     layout = LAYOUTS[definition.format]
     labels: list[str] = []
+    chosen = definition.formats
     for name, output in job.formats.items():
-        if name not in FORMAT_LABELS:
+        if name not in FORMAT_LABELS or (chosen is not None and name not in chosen):
             continue
         for edition_name in definition.variants:
             edition = EDITIONS[edition_name]
