@@ -26,7 +26,8 @@ all: pdfs
 
 setup: $(VENV_STAMP)
 
-# System libraries WeasyPrint needs (Pango, HarfBuzz's subsetter) and poppler's tools.
+# System libraries WeasyPrint needs (Pango, HarfBuzz's subsetter), poppler's tools, and
+# liblouis, espeak-ng and lame for the braille and audio formats.
 system-deps:
 	@sh scripts/system-deps.sh
 
@@ -37,6 +38,7 @@ $(VENV_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(VENV)/bin/python -m pip install --quiet -e '.[dev]'
+	sh scripts/link-louis.sh $(VENV)
 	touch $@
 
 # Ace by DAISY checks the EPUBs in Debian's Chromium: puppeteer must not fetch a browser.

@@ -4,7 +4,8 @@
 # for the accessibility checks in the tests; the Noto fonts for the writing systems
 # leafpress prints besides the Latin script (docs/input-rules.md); for the checks of the
 # web page and EPUB, Chromium (axe-core and Ace by DAISY run in it), Java (EPUBCheck) and
-# npm (Ace).
+# npm (Ace); liblouis (tables and its Python module) for braille, espeak-ng and lame for
+# audio.
 set -eu
 missing=""
 have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
@@ -18,6 +19,10 @@ command -v npm >/dev/null 2>&1 || missing="$missing npm"
 have_font() { fc-list "$1" 2>/dev/null | grep -q .; }
 have_font 'Noto Sans' && have_font 'Noto Sans Ethiopic' || missing="$missing fonts-noto-core"
 have_font 'Noto Sans CJK SC' || missing="$missing fonts-noto-cjk"
+[ -f /usr/share/liblouis/tables/en-ueb-g2.ctb ] || missing="$missing liblouis-data"
+[ -f /usr/lib/python3/dist-packages/louis/__init__.py ] || missing="$missing python3-louis"
+command -v espeak-ng >/dev/null 2>&1 || missing="$missing espeak-ng"
+command -v lame >/dev/null 2>&1 || missing="$missing lame"
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing system packages:$missing"

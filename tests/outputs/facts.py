@@ -18,6 +18,22 @@ def urgent_boxes(selection: Selection) -> int:
     return sum(len(_URGENT.findall(s.source.body)) for s in selection.sections)
 
 
+_URGENT_TITLE = re.compile(r"^::: *urgent\b *(.*)$", re.MULTILINE)
+_URGENT_BOX = re.compile(r"^::: *urgent\b[^\n]*\n(.*?)^:::", re.MULTILINE | re.DOTALL)
+
+
+def urgent_titles(selection: Selection) -> list[str]:
+    """The titles of the urgent boxes, in reading order, as the Markdown gives them."""
+    return [t.strip() for s in selection.sections for t in _URGENT_TITLE.findall(s.source.body)]
+
+
+def urgent_list_items(selection: Selection) -> list[str]:
+    """The list items inside urgent boxes, as the Markdown gives them."""
+    return [line.strip()[2:].strip() for s in selection.sections
+            for box in _URGENT_BOX.findall(s.source.body)
+            for line in box.splitlines() if line.strip().startswith("- ")]
+
+
 def heading_problems(root: Element) -> list[str]:
     """One h1, and no heading more than one level deeper than the one before."""
     levels = heading_levels(root)

@@ -9,7 +9,9 @@ import zipfile
 import pytest
 
 from leafpress import Project
+from leafpress.editions import LAYOUTS, primary_edition
 from leafpress.errors import BuildError, InputError, LeafpressError
+from leafpress.outputs import FORMATS
 from leafpress.outputs.screen import mark_urgent
 from tests.htmlcheck import parse_document, parse_fragment, text_of, with_class
 from tests.minimal_project import Project as Files
@@ -46,8 +48,11 @@ def test_a_reviewed_leaflet_names_its_reviewers_and_lists_its_formats(project: F
     assert fact_problems(root, selection) == []
     assert "A Nurse, Breast care nurse" in text_of(root)
     assert "Draft" not in text_of(root)
-    # Only the standard edition: no large print PDF to list.
-    assert listed_formats(root) == ["standard.pdf", "web.html", "ebook.epub"]
+    # Only the standard edition: no large print PDF to list; never the printer's file.
+    standard = primary_edition()
+    offered = [f.filename(standard) for name, f in FORMATS.items()
+               if f.offered(LAYOUTS["leaflet"], standard) and name != "print-pdf"]
+    assert listed_formats(root) == offered
 
 
 def test_under_review_notice_in_the_web_page_and_the_ebook(project: Files) -> None:

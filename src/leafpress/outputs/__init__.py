@@ -4,15 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from leafpress.outputs.audio import Audio
 from leafpress.outputs.base import JobOptions, OutputFormat, Rendered, RenderJob
+from leafpress.outputs.braille import Braille
 from leafpress.outputs.epub import Ebook
 from leafpress.outputs.pdf import ReadingPdf
 from leafpress.outputs.print_pdf import PrintPdf
+from leafpress.outputs.text import PlainText
 from leafpress.outputs.web import WebPage
+from leafpress.outputs.word import Word
 
 #: Every output format by name. Adding a format is one module and one entry here.
 FORMATS: dict[str, OutputFormat] = {
-    output.name: output for output in (ReadingPdf(), PrintPdf(), WebPage(), Ebook())
+    output.name: output
+    for output in (ReadingPdf(), PrintPdf(), WebPage(), Ebook(), PlainText(), Braille(), Word(),
+                   Audio())
 }
 
 #: Formats made in the same run as another because they are built from its output: the

@@ -1,0 +1,200 @@
+"""Braille: UEB grade 2 in Braille Ready Format, laid out as UKAAF's guidance describes.
+
+Pages of 25 lines of 40 cells; the braille page number at the top right of line 1;
+the title and section headings centred with a blank line before and after; headings
+inside sections at cell 5; paragraphs start at cell 3; list items at cell 1 with
+runovers at cell 3; boxes between UEB box lines. Inline citation numbers are dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from leafpress.outputs import brf
+from leafpress.outputs.base import Rendered, RenderJob
+from leafpress.outputs.blocks import (
+    Block,
+    Callout,
+    Definitions,
+    Document,
+    Heading,
+    Image,
+    Lines,
+    ListBlock,
+    Notes,
+    Paragraph,
+    References,
+    Table,
+    plain,
+)
+from leafpress.outputs.one_file import OneFile, document_for
+
+WIDTH = brf.CELLS_PER_LINE
+BODY_LINES = brf.LINES_PER_PAGE - 1
+"""Line 1 of every page holds the page number."""
+
+
+@dataclass(frozen=True)
+class Item:
+    """One laid-out piece: lines of cells, with a blank line wanted before or after."""
+
+    lines: tuple[str, ...]
+    space_before: bool = False
+    space_after: bool = False
+    keep_with_next: bool = False
+
+
+def fill(cells: str, first: int = 0, rest: int = 0) -> tuple[str, ...]:
+    """Word-wrap braille cells to 40 per line, with first-line and runover indents."""
+    lines: list[str] = []
+    line = " " * first
+    for word in cells.split():
+        while len(word) > WIDTH - rest:  # a long address: split it where it must
+            room = WIDTH - len(line) - (1 if line.strip() else 0)
+            if room < 4:
+                lines.append(line.rstrip())
+                line = " " * rest
+                continue
+            line = (line + " " if line.strip() else line) + word[:room]
+            word = word[room:]
+            lines.append(line)
+            line = " " * rest
+        if not line.strip():
+            line += word
+        elif len(line) + 1 + len(word) <= WIDTH:
+            line += " " + word
+        else:
+            lines.append(line)
+            line = " " * rest + word
+    if line.strip():
+        lines.append(line)
+    return tuple(lines)
+
+
+def centred(cells: str) -> tuple[str, ...]:
+    """Lines centred across the page (runovers centred too)."""
+    return tuple(line.strip().center(WIDTH).rstrip() for line in fill(cells, 0, 0))
+
+
+def text(value: str, first: int = 0, rest: int = 0) -> tuple[str, ...]:
+    """Print text translated and wrapped."""
+    return fill(brf.to_brf(value), first, rest)
+
+
+def block_items(block: Block) -> Iterator[Item]:
+    """The laid-out pieces of one block."""
+    if isinstance(block, Heading):
+        if block.level <= 2:
+            yield Item(centred(brf.to_brf(block.text)), True, True, keep_with_next=True)
+        else:
+            yield Item(text(block.text, 4, 4), True, False, keep_with_next=True)
+    elif isinstance(block, Paragraph):
+        yield Item(text(plain(block.runs, citations="drop"), 2, 0))
+    elif isinstance(block, ListBlock):
+        for number, item in enumerate(block.items, start=block.start):
+            marker = f"{number}. " if block.ordered else ""
+            for index, part in enumerate(item):
+                if index == 0 and isinstance(part, Paragraph):
+                    yield Item(text(marker + plain(part.runs, citations="drop"), 0, 2))
+                else:
+                    yield from block_items(part)
+    elif isinstance(block, Callout):
+        title = f"{block.label}: {block.title}" if block.title else block.label
+        yield Item((brf.TOP_BOX * WIDTH,), True, False, keep_with_next=True)
+        yield Item(text(title, 0, 2), keep_with_next=True)
+        for inner in block.blocks:
+            yield from block_items(inner)
+        yield Item((brf.BOTTOM_BOX * WIDTH,), False, True)
+    elif isinstance(block, Table):
+        for row in block.rows:
+            cells = "; ".join(f"{plain(h, citations='drop')}: {plain(c, citations='drop')}"
+                              for h, c in zip(block.header, row, strict=False))
+            yield Item(text(cells, 0, 2))
+    elif isinstance(block, Image):
+        yield Item(text(f"Picture: {block.alt}" + (f" {block.caption}" if block.caption
+                                                     else ""), 2, 0))
+    elif isinstance(block, Notes):
+        for inner in block.blocks:
+            yield from block_items(inner)
+    elif isinstance(block, Lines):
+        for line in block.lines:
+            yield Item(text(line, 0, 2))
+    elif isinstance(block, Definitions):
+        for term, meaning in block.entries:
+            yield Item(text(f"{term}: {meaning}", 0, 2))
+    elif isinstance(block, References):
+        for number, words, url in block.entries:
+            yield Item(text(f"{number}. {words} {url}".strip(), 0, 2))
+
+
+def document_items(doc: Document) -> Iterator[Item]:
+    """The whole leaflet as laid-out pieces, in reading order."""
+    yield Item(centred(brf.to_brf(doc.title)), False, True)
+    if doc.subtitle:
+        yield Item(centred(brf.to_brf(doc.subtitle)), False, True)
+    for notice in doc.notices:
+        yield Item(text(notice, 2, 0), False, True)
+    for part in doc.parts:
+        yield from block_items(Heading(part.level, part.heading))
+        for block in part.blocks:
+            yield from block_items(block)
+
+
+def kept_lines(items: list[Item], index: int) -> int:
+    """Lines that must share a page: a heading (or box top) with two lines of what follows."""
+    need = 0
+    while index < len(items) and items[index].keep_with_next:
+        need += len(items[index].lines)
+        index += 1
+    if index < len(items):
+        need += min(len(items[index].lines), 2) if need else len(items[index].lines[:1])
+    return min(need, BODY_LINES)
+
+
+def paginate(items: list[Item]) -> list[list[str]]:
+    """Pages of at most 24 body lines; no blank line at a page's top; headings kept."""
+    pages: list[list[str]] = [[]]
+    for index, item in enumerate(items):
+        page = pages[-1]
+        need = (1 if item.space_before and page else 0) + kept_lines(items, index)
+        if page and len(page) + need > BODY_LINES:
+            page = []
+            pages.append(page)
+        if item.space_before and page and page[-1]:
+            page.append("")
+        for line in item.lines:
+            if len(page) == BODY_LINES:
+                page = []
+                pages.append(page)
+            page.append(line)
+        if item.space_after and len(page) < BODY_LINES:
+            page.append("")
+    return [page for page in pages if any(page)]
+
+
+def with_numbers(pages: list[list[str]]) -> bytes:
+    """Add the page number at the top right of line 1 and join pages with form feeds."""
+    out = []
+    for number, page in enumerate(pages, start=1):
+        while page and not page[-1]:
+            page.pop()
+        label = brf.to_brf(str(number))
+        lines = [label.rjust(WIDTH), *page]
+        out.append("".join(line.rstrip() + brf.LINE_END for line in lines))
+    return brf.PAGE_END.join(out).encode("ascii") + brf.PAGE_END.encode("ascii")
+
+
+@dataclass(frozen=True)
+class Braille(OneFile):
+    """The leaflet in Unified English Braille grade 2, as a BRF file."""
+
+    name: str = "braille"
+    media_type: str = "application/x-brf"
+    file: str = "braille.brf"
+
+    def render(self, job: RenderJob) -> Rendered:
+        """Translate every block with liblouis, lay it out and paginate."""
+        pages = paginate(list(document_items(document_for(job))))
+        return Rendered(self.name, job.edition.name, self.file, self.media_type,
+                        with_numbers(pages), len(pages))

@@ -1,0 +1,182 @@
+"""Word: python-docx with real heading styles, real lists, alt text, title, language, footer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from leafpress.outputs import docx_parts
+from leafpress.outputs.base import Rendered, RenderJob
+from leafpress.outputs.blocks import (
+    Block,
+    Callout,
+    Definitions,
+    Document,
+    Heading,
+    Image,
+    Lines,
+    ListBlock,
+    Notes,
+    Paragraph,
+    References,
+    Runs,
+    Table,
+)
+from leafpress.outputs.one_file import OneFile, document_for
+
+RASTER = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
+"""Pictures Word takes as they are; others (SVG) are described in words instead."""
+
+
+class Writer:
+    """Adds the document model's blocks to a python-docx document."""
+
+    def __init__(self, docx: Any) -> None:
+        self.docx = docx
+
+    def runs(self, paragraph: Any, runs: Runs) -> None:
+        for index, run in enumerate(runs):
+            text = run.text
+            if index + 1 < len(runs) and runs[index + 1].citation:
+                text = text.rstrip()
+            if run.citation:
+                cited = paragraph.add_run(",".join(str(n) for n in run.citation))
+                cited.font.superscript = True
+            elif run.href and not run.href.startswith("#"):
+                docx_parts.add_link(paragraph, text, run.href)
+            else:
+                added = paragraph.add_run(text)
+                added.bold = run.strong or None
+                added.italic = run.emphasis or None
+
+    def para(self, runs: Runs, style: str | None = None, kind: str = "") -> Any:
+        paragraph = self.docx.add_paragraph(style=style)
+        self.runs(paragraph, runs)
+        if kind:
+            docx_parts.box(paragraph, kind)
+        return paragraph
+
+    def text(self, text: str, style: str | None = None, kind: str = "",
+             bold: bool = False) -> Any:
+        paragraph = self.docx.add_paragraph(style=style)
+        paragraph.add_run(text).bold = bold or None
+        if kind:
+            docx_parts.box(paragraph, kind)
+        return paragraph
+
+    def blocks(self, blocks: tuple[Block, ...], kind: str = "", depth: int = 0) -> None:
+        for block in blocks:
+            self.block(block, kind, depth)
+
+    def block(self, block: Block, kind: str = "", depth: int = 0) -> None:
+        if isinstance(block, Heading):
+            paragraph = self.docx.add_heading(block.text, min(block.level, 9))
+            if kind:
+                docx_parts.box(paragraph, kind)
+        elif isinstance(block, Paragraph):
+            self.para(block.runs, kind=kind)
+        elif isinstance(block, ListBlock):
+            self.list(block, kind, depth)
+        elif isinstance(block, Callout):
+            self.text(f"{block.label}: {block.title}" if block.title else block.label,
+                      kind=block.kind, bold=True)
+            self.blocks(block.blocks, block.kind, depth)
+        elif isinstance(block, Table):
+            self.table(block)
+        elif isinstance(block, Image):
+            self.image(block, kind)
+        elif isinstance(block, Notes):
+            self.blocks(block.blocks, kind, depth)
+        elif isinstance(block, Lines):
+            paragraph = self.docx.add_paragraph()
+            for index, line in enumerate(block.lines):
+                run = paragraph.add_run(line)
+                if index < len(block.lines) - 1:
+                    run.add_break()
+        elif isinstance(block, Definitions):
+            for term, meaning in block.entries:
+                self.text(term, bold=True).paragraph_format.keep_with_next = True
+                self.text(meaning).paragraph_format.left_indent = 360000
+        elif isinstance(block, References):
+            for number, words, url in block.entries:
+                paragraph = self.text(f"{number}. {words}")
+                if url:
+                    paragraph.add_run(" ")
+                    docx_parts.add_link(paragraph, url, url)
+
+    def list(self, block: ListBlock, kind: str, depth: int) -> None:
+        base = "List Number" if block.ordered else "List Bullet"
+        style = base if depth == 0 else f"{base} {min(depth + 1, 3)}"
+        for number, item in enumerate(block.items):
+            for index, part in enumerate(item):
+                if index == 0 and isinstance(part, Paragraph):
+                    paragraph = self.para(part.runs, style=style, kind=kind)
+                    if block.ordered and number == 0 and depth == 0:
+                        docx_parts.restart_numbering(self.docx, paragraph, block.start)
+                else:
+                    self.block(part, kind, depth + 1)
+
+    def table(self, block: Table) -> None:
+        table = self.docx.add_table(rows=1 + len(block.rows), cols=len(block.header))
+        table.style = "Table Grid"
+        for row_index, row in enumerate((block.header, *block.rows)):
+            for cell, runs in zip(table.rows[row_index].cells, row, strict=False):
+                self.runs(cell.paragraphs[0], runs)
+        docx_parts.header_row(table)
+
+    def image(self, block: Image, kind: str) -> None:
+        if block.path.suffix.lower() in RASTER and block.path.is_file():
+            shape = self.docx.add_picture(str(block.path))
+            docx_parts.alt_text(shape, block.alt)
+        else:
+            self.text(f"Picture: {block.alt}", kind=kind)
+        if block.caption:
+            self.text(block.caption, style="Caption")
+
+
+def build(doc: Document, when: dt.date) -> bytes:
+    """The leaflet as a .docx file."""
+    import docx
+
+    word = docx.Document()
+    properties = word.core_properties
+    properties.title = doc.title
+    properties.subject = doc.subtitle
+    properties.author = doc.publisher
+    properties.last_modified_by = "leafpress"
+    properties.comments = doc.footer
+    moment = dt.datetime(when.year, when.month, when.day)
+    properties.created = properties.modified = properties.last_printed = moment
+    properties.revision = 1
+    docx_parts.set_language(word, doc.language)
+    writer = Writer(word)
+    word.add_heading(doc.title, 1)
+    if doc.subtitle:
+        writer.text(doc.subtitle, style="Subtitle")
+    for notice in doc.notices:
+        writer.text(notice, kind="urgent", bold=True)
+    for part in doc.parts:
+        word.add_heading(part.heading, min(part.level, 9))
+        writer.blocks(part.blocks)
+    footer = word.sections[0].footer.paragraphs[0]
+    footer.text = doc.footer
+    out = io.BytesIO()
+    word.save(out)
+    return docx_parts.fixed_zip(out.getvalue(), when)
+
+
+@dataclass(frozen=True)
+class Word(OneFile):
+    """The leaflet as a Word document, for people who edit or enlarge it themselves."""
+
+    name: str = "word"
+    media_type: str = (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    file: str = "word.docx"
+
+    def render(self, job: RenderJob) -> Rendered:
+        """Write the document model with python-docx; dated by the review date."""
+        data = build(document_for(job), job.selection.reviewed)
+        return Rendered(self.name, job.edition.name, self.file, self.media_type, data, 0)

@@ -1,0 +1,78 @@
+"""Fixed wording the one-file formats share: notices, the draft statement, disclaimer, formats.
+
+The sentences match the print templates (templates/notices.html.j2, about.html.j2) so
+that every format says the same thing.
+"""
+
+from __future__ import annotations
+
+from leafpress.content.selection import Selection
+from leafpress.editions import EDITIONS, LAYOUTS
+from leafpress.outputs.base import RenderJob
+
+UNDER_REVIEW = ("Under review: some of this information is past its review date and is being "
+                "checked. Ask your care team if anything here is still right for you.")
+
+DISCLAIMER = ("This information is general. It cannot replace advice from your own doctors "
+              "and nurses, who know your situation. Always talk to your care team about your "
+              "treatment and care. We make every effort to keep it accurate and up to date, "
+              "but medical knowledge changes.")
+
+DATES_NOTE = ("These dates come from the sections in this leaflet: the oldest review date, "
+              "and the earliest next review date.")
+
+#: How each reader-facing format is named in a leaflet's list of formats. Formats not
+#: listed here (the print shop's imposed file) are not offered to readers.
+FORMAT_LABELS = {
+    "pdf": "PDF",
+    "web": "web page",
+    "epub": "EPUB ebook",
+    "braille": "braille (a BRF file for a braille display or embosser)",
+    "text": "plain text",
+    "word": "Word document",
+    "audio": "audio (MP3, read by a computer voice)",
+}
+
+
+def notices(selection: Selection, under_review: bool) -> tuple[str, ...]:
+    """The notices under the title: under review, and draft."""
+    found = []
+    if under_review:
+        found.append(UNDER_REVIEW)
+    if selection.draft:
+        who = ("Some of this information has not been checked by a doctor or nurse yet."
+               if selection.credits else "No doctor or nurse has checked this information yet.")
+        found.append(f"Draft: not yet clinically reviewed. {who} Do not use it to make "
+                     "decisions about your care without talking to your care team.")
+    return tuple(found)
+
+
+def draft_statement(selection: Selection) -> str:
+    """The honest statement in the end section of a leaflet that is not fully reviewed."""
+    who = ("Some parts have been checked by the people named above. Others have not."
+           if selection.credits
+           else "No doctor, nurse or other health professional has checked it.")
+    return (f"This information has not yet been clinically reviewed. {who} "
+            "It was written from the public sources listed below.")
+
+
+def format_labels(job: RenderJob) -> tuple[str, ...]:
+    """The formats this leaflet is made in, for the list at its end."""
+    definition = job.selection.leaflet.definition
+    layout = LAYOUTS[definition.format]
+    labels: list[str] = []
+    chosen = definition.formats
+    for name, output in job.formats.items():
+        if name not in FORMAT_LABELS or (chosen is not None and name not in chosen):
+            continue
+        for edition_name in definition.variants:
+            edition = EDITIONS[edition_name]
+            if not output.offered(layout, edition):
+                continue
+            label = FORMAT_LABELS[name]
+            if edition.label:
+                label = f"{edition.label.lower()} {label}"
+            elif name == "pdf":
+                label = f"standard print {label}"
+            labels.append(label)
+    return tuple(labels)

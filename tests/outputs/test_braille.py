@@ -1,0 +1,81 @@
+"""Braille: every sample is valid BRF and back-translates to the leaflet's words."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from leafpress.outputs import braille, brf
+from tests.outputs import samples
+from tests.outputs.facts import urgent_boxes
+
+
+def _text_words(leaflet_id: str) -> set[str]:
+    body = samples.rendered(leaflet_id, "text").data.decode()
+    return set(samples.words(re.sub(r"\[\d+(,\d+)*\]", "", body)))
+
+
+@pytest.mark.parametrize("leaflet_id", samples.LEAFLET_IDS)
+def test_sample_braille_is_valid_brf(leaflet_id: str) -> None:
+    rendered = samples.rendered(leaflet_id, "braille")
+    assert brf.check(rendered.data) == []
+    assert rendered.pages == len(brf.pages(rendered.data)) > 1
+
+
+@pytest.mark.parametrize("leaflet_id", samples.LEAFLET_IDS)
+def test_sample_braille_back_translates_to_the_leaflet(leaflet_id: str) -> None:
+    back = brf.back_translate(samples.rendered(leaflet_id, "braille").data)
+    selection = samples.selection(leaflet_id)
+    title = selection.leaflet.definition.title
+    assert samples.in_order([title, *samples.headings(leaflet_id), "Words we use",
+                             "About this information", "References", "Review dates",
+                             "Disclaimer", "Other formats"], back) == []
+    assert ("not yet clinically reviewed" in back) == selection.draft
+    assert "Next review:" in back and str(selection.next_review.year) in back
+    # liblouis back-translates a few contractions loosely ("enough" alone gives "en"),
+    # so the words must match all but a handful.
+    missing = _text_words(leaflet_id) - set(samples.words(back))
+    assert len(missing) <= 3, missing
+
+
+def test_urgent_boxes_are_boxed_and_labelled() -> None:
+    data = samples.rendered("secondary-breast-cancer-in-the-bones", "braille").data
+    expected = urgent_boxes(samples.selection("secondary-breast-cancer-in-the-bones"))
+    lines = [line for page in brf.pages(data) for line in page]
+    tops = [i for i, line in enumerate(lines) if line == brf.TOP_BOX * 40]
+    urgent = [i for i in tops if brf.from_brf(lines[i + 1]).startswith("Urgent:")]
+    assert len(urgent) == expected >= 2  # other boxes (tips, information) say their own kind
+    assert lines.count(brf.BOTTOM_BOX * 40) == len(tops)
+
+
+def test_inline_citations_are_dropped() -> None:
+    data = samples.rendered("secondary-breast-cancer-in-the-bones", "braille").data
+    back = " ".join(samples.words(brf.back_translate(data)))
+    # Print: "...spreads to most often [1]. Cancer in a bone may cause..."
+    assert "spreads to most often cancer in a bone" in back
+
+
+def _page(lines: list[str], number: int = 1) -> bytes:
+    return ("".join(line + "\r\n" for line in
+                    [brf.to_brf(str(number)).rjust(40), *lines]) + "\f").encode("ascii")
+
+
+def test_check_fails_on_each_kind_of_broken_file() -> None:
+    assert brf.check(_page([",HELLO"])) == []
+    assert brf.check(_page(["A" * 41])) == ["page 1, line 2: 41 cells (at most 40)"]
+    assert brf.check(_page(["A"] * 25)) == ["page 1: 26 lines (at most 25)"]
+    assert brf.check(_page(["hello"]).replace(b"hello", b"h\xe9llo"))[0].endswith(
+        "is not in the BRF ASCII set")
+    assert brf.check(_page(["A"], number=2)) == ["page 1: no page number '#A' at the top right"]
+    assert "a line ends without CR LF" in brf.check(b"#A\nA\f")
+
+
+@given(st.lists(st.text("ABC,.#", min_size=1, max_size=60), max_size=30),
+       st.integers(0, 4), st.integers(0, 4))
+def test_fill_never_passes_forty_cells(word_list: list[str], first: int, rest: int) -> None:
+    lines = braille.fill(" ".join(word_list), first, rest)
+    assert all(len(line) <= 40 for line in lines)
+    assert "".join("".join(lines).split()) == "".join(word_list)
