@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from leafpress.errors import InputError, Problem, ProblemCollector
+from leafpress.project.contacts import Contacts, load_profile
 from leafpress.project.models import LeafletDefinition, Publisher
 from leafpress.project.sourcefile import read_source
 from leafpress.project.validation import did_you_mean, validate
@@ -24,6 +25,9 @@ class LoadedLeaflet:
     document: YamlDocument
     publisher: Publisher
     publisher_path: Path
+    contacts: Contacts | None = None
+    contacts_profile: str | None = None
+    """The contacts profile's name, when the definition names one."""
 
     @property
     def id(self) -> str:
@@ -154,7 +158,11 @@ def _leaflet_from(
                                   publisher_path)
         publisher = validate(Publisher, publisher_doc)
     _check_logo(publisher, publisher_path, project_root, publisher_doc)
-    return LoadedLeaflet(definition, path, document, publisher, publisher_path)
+    contacts, profile = definition.contacts, None
+    if isinstance(contacts, str):
+        profile, contacts = contacts, load_profile(contacts, project_root, where=document)
+    return LoadedLeaflet(definition, path, document, publisher, publisher_path, contacts,
+                         profile)
 
 
 def leaflets_dir(project_root: Path) -> Path:
