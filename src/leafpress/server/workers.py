@@ -1,0 +1,132 @@
+"""Warm render workers: processes that import WeasyPrint and load the project once."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import io
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from leafpress.errors import LeafpressError, Problem
+
+
+@dataclass(frozen=True)
+class Job:
+    """One render: a definition mapping, an edition, a format and the library's generation."""
+
+    definition: dict[str, Any]
+    edition: str
+    format: str
+    generation: int
+    today: dt.date
+
+
+@dataclass(frozen=True)
+class Output:
+    """What a worker sends back: the file and its audit, or the problems that stopped it."""
+
+    data: bytes = b""
+    media_type: str = ""
+    filename: str = ""
+    pages: int | None = None
+    problems: list[Problem] = field(default_factory=list)
+    audit_findings: list[str] = field(default_factory=list)
+
+
+_state: dict[str, Any] = {}
+
+
+def _start(root: str) -> None:
+    """Worker start-up: import WeasyPrint, load the project, render once to warm caches."""
+    import weasyprint  # noqa: F401  (the import is the point: requests never pay it)
+
+    from leafpress.engine import Project
+
+    project = Project.open(root)
+    _state.update(project=project, generation=0)
+    for leaflet_id in list(project.leaflets)[:1]:
+        with contextlib.suppress(LeafpressError):
+            project.render(leaflet_id, allow_overdue=True)
+
+
+def _ready() -> int:
+    """A job that only proves the worker has started."""
+    return multiprocessing.current_process().pid or 0
+
+
+def audit_findings(data: bytes, filename: str) -> list[str]:
+    """Run `leafpress audit`'s checks on a PDF in memory; return what failed, as text."""
+    import pikepdf
+
+    from leafpress.audit.context import AuditContext
+    from leafpress.audit.large_print import declares_large_print
+    from leafpress.audit.registry import CHECKS, LARGE_PRINT_CHECKS
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        large = declares_large_print(pdf)
+        context = AuditContext(pdf, Path(filename), large)
+        findings: list[str] = []
+        for name, check in {**CHECKS, **(LARGE_PRINT_CHECKS if large else {})}.items():
+            try:
+                findings += [f"{f.condition}: {f.message}" for f in check(context)]
+            except Exception as error:  # a check that cannot finish fails the file
+                findings.append(f"check {name} could not finish: {error}")
+        if "scan" in context.__dict__:
+            findings += [f"page {page}: {message}" for page, message in context.scan.problems]
+    return findings
+
+
+def _run(job: Job) -> Output:
+    """Render one job in this worker (refreshing first if the library changed)."""
+    project = _state["project"]
+    if job.generation != _state["generation"]:
+        project.refresh()
+        _state["generation"] = job.generation
+    try:
+        rendered = project.render(job.definition, job.edition, job.format, today=job.today)
+    except LeafpressError as error:
+        return Output(problems=error.problems)
+    findings = audit_findings(rendered.data, rendered.filename) if job.format == "pdf" else []
+    return Output(rendered.data, rendered.media_type, rendered.filename, rendered.pages,
+                  audit_findings=findings)
+
+
+class RenderPool:
+    """A pool of warm worker processes; a crashed worker is replaced, not fatal."""
+
+    def __init__(self, root: Path, workers: int) -> None:
+        self.root = root
+        self.workers = max(1, workers)
+        self._executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_start, initargs=(str(self.root),))
+
+    async def warm(self) -> None:
+        """Start every worker now, so the first requests find them ready."""
+        loop = asyncio.get_running_loop()
+        await asyncio.gather(*(loop.run_in_executor(self._executor, _ready)
+                               for _ in range(self.workers)))
+
+    async def render(self, job: Job) -> Output:
+        """Render in a worker; if the pool broke, rebuild it and say so."""
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(self._executor, _run, job)
+        except BrokenProcessPool:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = self._new()
+            return Output(problems=[Problem(None, None, None,
+                                            "the render worker stopped unexpectedly",
+                                            "Try again; the studio has started a new worker.")])
+
+    def close(self) -> None:
+        """Stop the workers."""
+        self._executor.shutdown(wait=True, cancel_futures=True)
