@@ -135,3 +135,12 @@ def test_log_page_lists_handouts(live: Live) -> None:
         client.post("/api/handouts", json={"sections": ["staging"], "title": "Logged one"})
         page = client.get("/log").text
     assert "Logged one" in page and "staging (" in page
+
+
+def test_search_puts_title_matches_first(live: Live) -> None:
+    with live.client() as client:
+        page = client.get("/", params={"q": "bone"}).text
+    ids = re.findall(r'id="card-([a-z0-9-]+)"', page)
+    assert ids[0] in {"symptoms-bone", "tests-bone", "treatment-bone-strengthening",
+                      "questions-bones"}
+    assert len(ids) > 4

@@ -69,6 +69,7 @@ def log_path(root: Path) -> Path:
 def _connect(path: Path) -> Iterator[sqlite3.Connection]:
     connection = sqlite3.connect(path, timeout=30)
     try:
+        connection.execute("PRAGMA journal_mode=WAL")
         with connection:
             connection.execute(_SCHEMA)
             yield connection

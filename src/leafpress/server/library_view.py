@@ -54,7 +54,8 @@ def cards(project: Project, today: dt.date) -> list[SectionCard]:
         _cache.clear()
         result = []
         for section_id, source in project.library.sections.items():
-            users = tuple(sorted(leaflet_id for leaflet_id, leaflet in project.leaflets.items()
+            users = tuple(sorted(leaflet.definition.title
+                                 for leaflet in project.leaflets.values()
                                  if any(u.id == section_id
                                         for u in leaflet.definition.sections)))
             due = source.meta.review.next_review_date
@@ -63,12 +64,13 @@ def cards(project: Project, today: dt.date) -> list[SectionCard]:
                 section_id, source.meta.title, summary, users,
                 round(measure(source.body).flesch_reading_ease),
                 source.meta.review.status == "draft", due, due <= today,
-                f"{section_id} {source.meta.title} {source.body}".lower()))
+                f"{section_id} {source.meta.title} {summary} {source.body}".lower()))
         _cache[key] = sorted(result, key=lambda card: card.title.lower())
     return _cache[key]
 
 
 def search(all_cards: list[SectionCard], query: str) -> list[SectionCard]:
-    """Cards whose id, title or text contain every word of the query."""
+    """Cards whose id, title or text contain every word of the query; title matches first."""
     words = query.lower().split()
-    return [card for card in all_cards if all(word in card.search_text for word in words)]
+    found = [card for card in all_cards if all(word in card.search_text for word in words)]
+    return sorted(found, key=lambda card: not all(w in card.title.lower() for w in words))

@@ -13,6 +13,7 @@ import yaml
 
 from leafpress import __version__
 from leafpress.content import governance
+from leafpress.content.selection import Selection
 from leafpress.engine import Project
 from leafpress.errors import InputError, LeafpressError, Problem
 from leafpress.project.definitions import leaflet_from_mapping, leaflets_dir
@@ -78,19 +79,23 @@ class Studio:
     def definition(self, request: HandoutRequest, leaflet_id: str | None = None
                    ) -> dict[str, Any]:
         """Validate a request into a definition mapping, refusing overdue sections."""
+        return self._checked(request, leaflet_id)[0]
+
+    def _checked(self, request: HandoutRequest, leaflet_id: str | None = None
+                 ) -> tuple[dict[str, Any], Selection]:
         mapping = definition_for(request, self.base_definition(request), self.root,
                                  leaflet_id=leaflet_id)
         leaflet = leaflet_from_mapping(mapping, self.root, self.project.library.sections,
                                        label=str(REQUEST_LABEL))
-        self.project.select(leaflet)
+        selection = self.project.select(leaflet)
         today = dt.date.today()
         governance.refuse_overdue(
             leaflet, governance.overdue_findings(leaflet, self.project.library, today), today)
-        return mapping
+        return mapping, selection
 
     async def produce(self, request: HandoutRequest, channel: str) -> Produced:
         """Render, audit and log one handout: the same path for pages and the API."""
-        mapping = self.definition(request)
+        mapping, selection = self._checked(request)
         job = Job(mapping, request.edition, request.format, self.generation, dt.date.today())
         if self.pool is None:
             raise InputError.single("the studio has no render workers")
@@ -102,15 +107,13 @@ class Studio:
                                             f"leafpress audit: {finding}",
                                             "It was not served. Report this as a bug.")
                                     for finding in output.audit_findings])
-        entry = self._log_entry(request, mapping, channel, output.data, output.filename,
+        entry = self._log_entry(request, selection, channel, output.data, output.filename,
                                 output.pages)
         number = await asyncio.to_thread(auditlog.record, self.root, entry)
         return Produced(output.data, output.media_type, output.filename, output.pages, number)
 
-    def _log_entry(self, request: HandoutRequest, mapping: dict[str, Any], channel: str,
+    def _log_entry(self, request: HandoutRequest, selection: Selection, channel: str,
                    data: bytes, filename: str, pages: int | None) -> auditlog.LogEntry:
-        selection = self.project.select(leaflet_from_mapping(
-            mapping, self.root, self.project.library.sections))
         sections = tuple(
             auditlog.SectionRecord(
                 s.source.meta.id, s.heading, s.source.meta.review.reviewed.isoformat(),
