@@ -59,6 +59,7 @@ def _order(page: Page) -> list[str]:
 
 
 def test_mouse_flow(live: Live, page: Page, titles: dict[str, str], tmp_path: Path) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(live.url)
     assert axe_violations(page)[0] == 0, axe_violations(page)[1]
     page.get_by_label("Search the library").fill("spread")
@@ -80,6 +81,9 @@ def test_mouse_flow(live: Live, page: Page, titles: dict[str, str], tmp_path: Pa
     count, report = axe_violations(page)
     assert count == 0, report
     _shot(page, tmp_path, "studio")
+    page.locator("#preview-heading").scroll_into_view_if_needed()
+    page.evaluate("document.getElementById('preview-heading').scrollIntoView()")
+    _shot(page, tmp_path, "studio-preview")
     with page.expect_download() as download:
         page.get_by_role("button", name="Download PDF: Large print").click()
     pdf = tmp_path / "handout.pdf"
