@@ -144,3 +144,23 @@ def test_search_puts_title_matches_first(live: Live) -> None:
     assert ids[0] in {"symptoms-bone", "tests-bone", "treatment-bone-strengthening",
                       "questions-bones"}
     assert len(ids) > 4
+
+
+def test_markup_in_a_form_field_is_refused_and_nothing_is_logged(live: Live) -> None:
+    log = auditlog.entries(live.root)
+    with live.client() as client:
+        token = csrf_of(client.get("/").text)
+        for fields in ({"title": "{{ config }}"}, {"h": "<img src=x>"},
+                       {"contacts": "breast-unit-st-elsewhere", "note": "{% raw %}"}):
+            response = client.post("/handout", data=_form(token, "pdf:standard",
+                                                          s=["receptors"], **fields))
+            assert response.status_code == 422
+            assert "contains markup or template code" in response.text
+            assert "{{ config }}" not in response.text.replace('value="{{ config }}"', "")
+    assert auditlog.entries(live.root) == log
+
+
+def test_wrong_content_type_for_the_form_is_refused(live: Live) -> None:
+    with live.client() as client:
+        response = client.post("/handout", json={"action": "save"})
+    assert response.status_code == 415
