@@ -10,8 +10,9 @@ import jinja2
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
-from leafpress.editions import EDITIONS
+from leafpress.editions import EDITIONS, LAYOUTS
 from leafpress.errors import InputError, Problem
+from leafpress.outputs import FORMATS
 from leafpress.project.contacts import Contacts, load_profile, profile_names
 from leafpress.server import auditlog, library_view
 from leafpress.server.security import CSRF_FIELD, csrf_ok, csrf_token, set_csrf_cookie
@@ -52,6 +53,13 @@ def _profiles(root: Path) -> dict[str, Contacts | None]:
     return found
 
 
+def other_formats() -> list[str]:
+    """Formats besides the PDF that a handout (an A4 leaflet) gets, such as a web page."""
+    layout = LAYOUTS["leaflet"]
+    return [name for name, output in FORMATS.items() if name != "pdf"
+            and any(output.offered(layout, edition) for edition in EDITIONS.values())]
+
+
 def studio_page(request: Request, state: PageState, *, status: int = 200,
                 problems: list[Problem] | None = None, message: str = "") -> HTMLResponse:
     """The studio: the library on one side, the handout being built on the other."""
@@ -65,7 +73,8 @@ def studio_page(request: Request, state: PageState, *, status: int = 200,
         request, "studio.html.j2", status, state=state,
         cards=library_view.search(cards, state.query), total=len(cards), chosen=chosen,
         by_id=by_id, profiles=_profiles(studio.root), leaflets=project.leaflets,
-        editions=EDITIONS, reload_problems=studio.reload_problems, problems=problems or [],
+        editions=EDITIONS, other_formats=other_formats(),
+        reload_problems=studio.reload_problems, problems=problems or [],
         message=message or (request.query_params.get("saved", "") and
         f"Saved as leaflets/{request.query_params['saved']}.yaml. It builds with make."))
 
@@ -130,6 +139,9 @@ async def handout_action(request: Request) -> Response:
     try:
         if action.startswith("pdf:"):
             return await _download(studio, state, action.removeprefix("pdf:"))
+        if action.startswith("format:"):
+            edition = next(e.name for e in EDITIONS.values() if e.primary)
+            return await _download(studio, state, edition, action.removeprefix("format:"))
         if action == "save":
             save_id = form.get("save_id", "")
             target = studio.save(state.request(), save_id if isinstance(save_id, str) else "")
@@ -158,8 +170,9 @@ def _start_from(studio: Studio, state: PageState) -> PageState:
                      state.edition, state.query, state.start_from)
 
 
-async def _download(studio: Studio, state: PageState, edition: str) -> Response:
-    produced = await studio.produce(state.request(edition), "studio")
+async def _download(studio: Studio, state: PageState, edition: str, output: str = "pdf"
+                    ) -> Response:
+    produced = await studio.produce(state.request(edition, output), "studio")
     return Response(produced.data, media_type=produced.media_type, headers={
         "Content-Disposition": f'attachment; filename="{produced.filename}"',
         "X-Leafpress-Log-Entry": str(produced.log_number)})

@@ -68,13 +68,14 @@ class PageState:
         """The web preview of this handout."""
         return "/preview?" + urlencode(self.params(with_query=False))
 
-    def request(self, edition: str | None = None) -> HandoutRequest:
+    def request(self, edition: str | None = None, output: str = "pdf") -> HandoutRequest:
         """The handout request this state asks for (validated, located by field)."""
         data: dict[str, Any] = {
             "title": self.title or DEFAULT_TITLE,
             "sections": [{"id": i, **({"heading": h} if h.strip() else {})}
                          for i, h in self.sections],
             "edition": edition or self.edition,
+            "format": output,
         }
         if self.contacts:
             data["contacts"] = self.contacts
