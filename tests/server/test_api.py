@@ -30,6 +30,8 @@ def test_good_request_returns_an_audited_pdf_with_contacts(live: Live, tmp_path:
         response = client.post("/api/handouts", json=GOOD)
     assert response.status_code == 200, response.text
     assert response.headers["content-type"] == "application/pdf"
+    assert 'filename="information-for-you-large-print.pdf"' in response.headers[
+        "content-disposition"]
     assert response.content.startswith(b"%PDF")
     assert audit_findings(response.content, "large-print.pdf") == []
     text = " ".join(_text(response.content, tmp_path).split())

@@ -107,10 +107,11 @@ class Studio:
                                             f"leafpress audit: {finding}",
                                             "It was not served. Report this as a bug.")
                                     for finding in output.audit_findings])
-        entry = self._log_entry(request, selection, channel, output.data, output.filename,
+        filename = f"{mapping['id']}-{output.filename}"
+        entry = self._log_entry(request, selection, channel, output.data, filename,
                                 output.pages)
         number = await asyncio.to_thread(auditlog.record, self.root, entry)
-        return Produced(output.data, output.media_type, output.filename, output.pages, number)
+        return Produced(output.data, output.media_type, filename, output.pages, number)
 
     def _log_entry(self, request: HandoutRequest, selection: Selection, channel: str,
                    data: bytes, filename: str, pages: int | None) -> auditlog.LogEntry:
