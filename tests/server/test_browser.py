@@ -147,6 +147,7 @@ PAGES = {
     "preview of nothing": "/preview",
     "preview with problems": "/preview?s=nope",
     "log": "/log",
+    "contacts profiles": "/contacts",
     "not found": "/project-file/pyproject.toml",
 }
 
@@ -167,7 +168,17 @@ def test_refused_form_page_has_no_axe_violations(live: Live, page: Page) -> None
     assert count == 0, report
 
 
-@pytest.mark.parametrize("address", ["/", PAGES["studio with a handout"], "/log"])
+def test_refused_profile_page_has_no_axe_violations(live: Live, page: Page) -> None:
+    page.goto(live.url + "/contacts")
+    page.get_by_label("Profile name").fill("new-team")
+    page.get_by_label("Nurse line phone number").fill("ring us")
+    page.get_by_role("button", name="Save profile").click()
+    expect(page.get_by_role("alert")).to_contain_text("'ring us' is not a UK phone number")
+    count, report = axe_violations(page)
+    assert count == 0, report
+
+
+@pytest.mark.parametrize("address", ["/", PAGES["studio with a handout"], "/log", "/contacts"])
 def test_pages_reflow_at_400_percent_zoom(live: Live, page: Page, address: str) -> None:
     page.set_viewport_size({"width": 320, "height": 256})
     page.goto(live.url + address)

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
 import yaml
 
 from leafpress.engine import Project
@@ -164,3 +166,45 @@ def test_wrong_content_type_for_the_form_is_refused(live: Live) -> None:
     with live.client() as client:
         response = client.post("/handout", json={"action": "save"})
     assert response.status_code == 415
+
+
+NEW_PROFILE = {"name": "chemo-unit", "team": "the chemotherapy nurses",
+               "hospital": "Hillside Hospital (sample)", "nurse_phone": "0114 496 0321",
+               "nurse_hours": "Monday to Friday, 8am to 4pm",
+               "helpline_phone": "0114 496 0654"}
+
+
+def test_contacts_page_adds_a_profile_and_never_replaces_one(live: Live) -> None:
+    target = live.root / "leaflets" / "contacts" / "chemo-unit.yaml"
+    with live.client() as client:
+        page = client.get("/contacts")
+        assert 'id="profile-breast-unit-st-elsewhere"' in page.text
+        token = csrf_of(page.text)
+        assert client.post("/contacts", data=NEW_PROFILE).status_code == 403
+        saved = client.post("/contacts", data={"csrf": token, **NEW_PROFILE})
+        assert saved.status_code == 303
+        assert "0114 496 0321" in client.get("/contacts").text
+        again = client.post("/contacts", data={"csrf": token, **NEW_PROFILE,
+                                               "team": "others"})
+        assert again.status_code == 422 and "already exists" in again.text
+    from leafpress.project.contacts import load_profile
+
+    assert load_profile("chemo-unit", live.root).team == "the chemotherapy nurses"
+    target.unlink()
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"name": "../publishers/x"}, "cannot be a profile name"),
+    ({"nurse_phone": "ring us"}, "'ring us' is not a UK phone number"),
+    ({"note": "NHS no. 401 023 2137"}, "looks like an NHS number"),
+    ({"team": "<b>nurses</b>"}, "contains markup"),
+    ({"hospital": ""}, "missing required key 'hospital'"),
+])
+def test_bad_profile_is_refused_and_nothing_written(live: Live, change: dict[str, str],
+                                                    message: str) -> None:
+    files = live.files()
+    with live.client() as client:
+        token = csrf_of(client.get("/contacts").text)
+        response = client.post("/contacts", data={"csrf": token, **NEW_PROFILE, **change})
+    assert response.status_code == 422 and message in html.unescape(response.text)
+    assert live.files() == files

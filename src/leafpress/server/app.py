@@ -13,7 +13,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from leafpress.engine import Project
-from leafpress.server import api, pages
+from leafpress.server import api, contacts_pages, pages
 from leafpress.server.security import BodyLimit
 from leafpress.server.studio import Studio
 from leafpress.server.workers import RenderPool
@@ -50,6 +50,8 @@ def create_app(root: Path, *, workers: int = 2, watch_every: float = 1.0) -> Sta
             Route("/handout", pages.handout_action, methods=["POST"]),
             Route("/preview", pages.preview),
             Route("/log", pages.log_page),
+            Route("/contacts", contacts_pages.show_contacts),
+            Route("/contacts", contacts_pages.add_contacts, methods=["POST"]),
             Route("/project-file/{path:path}", pages.project_file),
             Route("/api/handouts", api.create_handout, methods=["POST"]),
             Route("/api/handouts/schema", api.handout_schema),
