@@ -77,19 +77,33 @@ def _connect(path: Path) -> Iterator[sqlite3.Connection]:
         connection.close()
 
 
+_writers: dict[Path, sqlite3.Connection] = {}
+
+
+def _writer(path: Path) -> sqlite3.Connection:
+    """One open connection per log file for a running studio (call with the lock held)."""
+    if path not in _writers or not path.is_file():
+        path.parent.mkdir(exist_ok=True)
+        connection = sqlite3.connect(path, timeout=30, check_same_thread=False)
+        connection.execute("PRAGMA journal_mode=WAL")
+        with connection:
+            connection.execute(_SCHEMA)
+        _writers[path] = connection
+    return _writers[path]
+
+
 def record(root: Path, entry: LogEntry) -> int:
-    """Append one entry (creating the log on first use); return its number."""
-    path = log_path(root)
+    """Append one entry, committed before returning (the log is made on first use)."""
     row = asdict(entry)
     row["sections"] = json.dumps(row["sections"])
     names = [f.name for f in fields(LogEntry)]
     with _LOCK:
-        path.parent.mkdir(exist_ok=True)
-        with _connect(path) as connection:
+        connection = _writer(log_path(root))
+        with connection:
             cursor = connection.execute(
                 f"INSERT INTO handouts ({', '.join(names)}) "
                 f"VALUES ({', '.join('?' for _ in names)})", [row[n] for n in names])
-            return int(cursor.lastrowid or 0)
+        return int(cursor.lastrowid or 0)
 
 
 def entries(root: Path) -> list[tuple[int, LogEntry]]:
