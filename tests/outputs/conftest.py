@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser
 
 from leafpress import Project
 from leafpress.content.selection import Selection
 from tests.fixture_builds import MAIN, TODAY, fixture_copy
-from tests.outputs.checkers import REPO, chromium
+from tests.outputs.checkers import REPO
 
 #: Pinned, as in tests/test_samples.py: the sample content's review dates must not age.
 SAMPLES_TODAY = dt.date(2026, 11, 21)
@@ -59,9 +57,3 @@ def fixture_made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Made]:
     today = dt.date.fromisoformat(TODAY)
     return {output: _make(project, MAIN, output, folder, today) for output in ("web", "epub")}
 
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """One Chromium for the whole session."""
-    with chromium() as running:
-        yield running

@@ -25,10 +25,16 @@ OBJECT_IN_MESSAGE = re.compile(r"\bobject (\d+) (\d+)\b")
 MAX_PATH_DEPTH = 64
 
 
-def validate(path: Path) -> page.ValidationReport:
-    """Run the engine's PDF/UA-1 profile on a file; UnreadablePdfError if it cannot be read."""
+def validate(path: Path, data: bytes | None = None) -> page.ValidationReport:
+    """Run the engine's PDF/UA-1 profile on a file, or on ``data`` named ``path``.
+
+    Raises UnreadablePdfError if it cannot be read.
+    """
+    profile = page.ValidationProfile.PDF_UA_1
     try:
-        return page.validate_pdf(path, profile=page.ValidationProfile.PDF_UA_1, limits=LIMITS)
+        if data is not None:
+            return page.validate_pdf_bytes(data, profile=profile, limits=LIMITS)
+        return page.validate_pdf(path, profile=profile, limits=LIMITS)
     except page.SafetyLimitError as error:
         reason = f"could not read: {error} (a safety limit; the file may be hostile)"
     except page.PageError as error:

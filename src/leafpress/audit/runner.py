@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pikepdf
@@ -22,9 +23,9 @@ from leafpress.audit.registry import (
 MAX_CONTENT_PROBLEMS = 5
 
 
-def _open(path: Path) -> pikepdf.Pdf:
+def _open(path: Path, data: bytes | None = None) -> pikepdf.Pdf:
     try:
-        return pikepdf.open(path)
+        return pikepdf.open(io.BytesIO(data) if data is not None else path)
     except pikepdf.PasswordError:
         raise UnreadablePdfError.single(
             "could not read: the PDF is encrypted with a password", path=path
@@ -92,8 +93,17 @@ def audit_pdf(path: Path, *, large_print: bool | None = None) -> AuditReport:
     """
     path = Path(path)
     _check_path(path)
-    engine = validate(path)
-    with _open(path) as pdf:
+    return _audit(path, None, large_print)
+
+
+def audit_bytes(data: bytes, name: str, *, large_print: bool | None = None) -> AuditReport:
+    """Audit a PDF held in memory (a server's render) exactly as :func:`audit_pdf` does."""
+    return _audit(Path(name), data, large_print)
+
+
+def _audit(path: Path, data: bytes | None, large_print: bool | None) -> AuditReport:
+    engine = validate(path, data)
+    with _open(path, data) as pdf:
         if large_print is None:
             large_print = declares_large_print(pdf)
         print_file = declares_print_file(pdf)

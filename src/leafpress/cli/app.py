@@ -113,6 +113,30 @@ def targets(obj: dict[str, object], out: Path) -> None:
     commands.targets(Path(str(obj["project"])), out)
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (only this computer by default).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 32),
+              help="Warm render processes (WeasyPrint loaded once in each).")
+@click.pass_obj
+def serve(obj: dict[str, object], host: str, port: int, workers: int) -> None:
+    """Run the handout studio: pick sections, add contacts, preview and print."""
+    from leafpress.server.app import serve as run_studio
+
+    click.echo(f"leafpress studio: http://{host}:{port}  (Ctrl-C to stop)")
+    run_studio(Path(str(obj["project"])), host, port, workers)
+
+
+@cli.command(name="log")
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Export the whole log as CSV to this file ('-' for standard output).")
+@click.pass_obj
+def log_(obj: dict[str, object], csv_path: Path | None) -> None:
+    """List the handouts the studio made (the governance log), or export it as CSV."""
+    commands.show_log(Path(str(obj["project"])), csv_path)
+
+
 def _add_audit() -> None:
     try:
         from leafpress.audit.command import audit_command

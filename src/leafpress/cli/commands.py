@@ -198,3 +198,26 @@ def targets(project: Path, out_dir: Path) -> None:
             broken.append(path)
     # Plain write, not rich: rich expands the recipes' tabs into spaces, which make rejects.
     sys.stdout.write(deps.targets_makefile(leaflets, out_dir, project, broken) + "\n")
+
+
+def show_log(project: Path, csv_path: Path | None) -> None:
+    """Print the studio's governance log, or write it as CSV."""
+    from leafpress.server import auditlog
+
+    rows = auditlog.entries(project)
+    if csv_path is not None:
+        if str(csv_path) == "-":
+            auditlog.write_csv(rows, sys.stdout)
+        else:
+            with csv_path.open("w", encoding="utf-8", newline="") as stream:
+                auditlog.write_csv(rows, stream)
+            err.print(f"Wrote {len(rows)} log entries to {csv_path}.")
+        return
+    if not rows:
+        out.print(f"No handouts yet ({auditlog.log_path(project)} has no entries).")
+        return
+    for number, entry in rows:
+        out.print(f"{number:>5}  {entry.produced_at}  {entry.channel:<6} {entry.edition:<11} "
+                  f"{entry.filename}  {entry.pages or '?'} pages  sha256 {entry.sha256[:16]}  "
+                  f"contacts: {entry.contacts_profile}", markup=False)
+        out.print(f"       {auditlog.sections_text(entry)}", markup=False)

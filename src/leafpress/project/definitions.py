@@ -10,6 +10,7 @@ from typing import Any
 
 from leafpress.content.scripts import refused_script_problems
 from leafpress.errors import InputError, Problem, ProblemCollector
+from leafpress.project.contacts import Contacts, load_profile
 from leafpress.project.imagefiles import image_problem
 from leafpress.project.models import LeafletDefinition, Publisher
 from leafpress.project.sourcefile import read_source
@@ -26,6 +27,9 @@ class LoadedLeaflet:
     document: YamlDocument
     publisher: Publisher
     publisher_path: Path
+    contacts: Contacts | None = None
+    contacts_profile: str | None = None
+    """The contacts profile's name, when the definition names one."""
 
     @property
     def id(self) -> str:
@@ -185,7 +189,11 @@ def _leaflet_from(
         publisher = validate(Publisher, publisher_doc)
     _check_logo(publisher, publisher_path, project_root, publisher_doc)
     _check_formats(definition, document, known_formats)
-    return LoadedLeaflet(definition, path, document, publisher, publisher_path)
+    contacts, profile = definition.contacts, None
+    if isinstance(contacts, str):
+        profile, contacts = contacts, load_profile(contacts, project_root, where=document)
+    return LoadedLeaflet(definition, path, document, publisher, publisher_path, contacts,
+                         profile)
 
 
 def _check_formats(

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from pydantic_core import PydanticCustomError
 
 from leafpress.editions import EDITIONS, LAYOUTS, PAPERS
+from leafpress.project.contacts import Contacts
 from leafpress.project.validation import did_you_mean
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=80)]
@@ -205,6 +206,8 @@ class LeafletDefinition(StrictModel):
     url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
     contents: bool | None = None
     section_breaks: Literal["auto", "always", "never"] = "auto"
+    contacts: Contacts | Id | None = None
+    """Local contact details: a profile name (leaflets/contacts/NAME.yaml) or the details."""
 
     @field_validator("sections", mode="before")
     @classmethod

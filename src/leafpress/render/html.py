@@ -16,6 +16,7 @@ from leafpress.content import markdown
 from leafpress.content.long_dates import long_date
 from leafpress.content.selection import Credit, NumberedReference, Selection
 from leafpress.editions import LAYOUTS, Edition, Layout, Paper
+from leafpress.project.contacts import Contacts
 from leafpress.project.library import GlossaryEntry
 from leafpress.project.models import LeafletDefinition, Publisher
 from leafpress.project.templatefiles import ProjectTemplateLoader
@@ -138,6 +139,7 @@ class TemplateContext:
     blank_padding: bool
     qr_data_uri: str | None
     long_date: Callable[[dt.date], str]
+    contacts: Contacts | None = None
 
     def as_mapping(self) -> dict[str, Any]:
         """The context as Jinja2 receives it (shallow: the values stay typed)."""
@@ -181,6 +183,7 @@ def document_context(selection: Selection, options: RenderOptions) -> TemplateCo
         blank_padding=options.blank_padding,
         qr_data_uri=qr_data_uri(definition.url) if definition.url else None,
         long_date=lambda value: long_date(value, language),
+        contacts=selection.leaflet.contacts,
     )
 
 

@@ -1,0 +1,130 @@
+"""Time the studio: p95 request-to-PDF with warm workers vs a bare WeasyPrint render.
+
+Run: .venv/bin/python benchmarks/bench_studio.py [--requests 50] [--workers 2]
+A copy of the project in a temporary folder is served (so the log is not written into the
+repository). The handout is the first run of sections that makes a 4-page A4 standard PDF.
+Server requests and bare renders alternate in this one run, so the ratio holds on a noisy
+machine even when the absolute seconds do not. The server's time includes everything a
+nurse waits for: HTTP, validation, rendering, PDF/UA finishing, the audit and the log.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import socket
+import statistics
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+import uvicorn
+import weasyprint
+
+from leafpress.engine import Project
+from leafpress.server.app import create_app
+from leafpress.server.handout import parse_request
+from leafpress.server.workers import audit_findings
+
+REPO = Path(__file__).resolve().parents[1]
+#: Three short sections that, with contacts and the end section, make 4 A4 pages.
+SECTIONS = ["tests-chest-xray", "tests-liver-ultrasound", "tests-scans"]
+
+
+def _copy(target: Path) -> Path:
+    for folder in ("content", "leaflets", "templates", "styles"):
+        shutil.copytree(REPO / folder, target / folder)
+    shutil.copy(REPO / "pyproject.toml", target)
+    return target
+
+
+def _four_pages(project: Project, base: dict[str, Any]) -> dict[str, Any]:
+    body = {"title": "Your handout", "sections": SECTIONS,
+            "contacts": "breast-unit-st-elsewhere"}
+    pages = project.render({**base, **body}).pages
+    if pages != 4:
+        raise SystemExit(f"the benchmark handout now has {pages} pages, not 4: "
+                         "choose other SECTIONS")
+    return body
+
+
+def _p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20, method="inclusive")[-1]
+
+
+def main() -> None:
+    """Measure and print both figures and their ratio."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=50)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        root = _copy(Path(folder) / "project")
+        project = Project.open(root)
+        app = create_app(root, workers=args.workers, watch_every=0)
+        studio = app.state.studio
+        base = {"id": "handout", "title": "Your handout", "publisher": "sample",
+                "product_code": "HANDOUT", "version": "1", "audience": "Anyone"}
+        body = _four_pages(project, base)
+        mapping = studio.definition(parse_request(body))
+        html, sheets = project.print_html(mapping)
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
+                                               log_level="warning"))
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        while not server.started:
+            time.sleep(0.1)
+
+        def bare() -> float:
+            start = time.perf_counter()
+            weasyprint.HTML(string=html, base_url=str(root)).write_pdf(
+                stylesheets=[weasyprint.CSS(filename=str(s)) for s in sheets])
+            return time.perf_counter() - start
+
+        def engine() -> tuple[float, float]:
+            start = time.perf_counter()
+            rendered = project.render(mapping)
+            middle = time.perf_counter()
+            audit_findings(rendered.data, rendered.filename)
+            return middle - start, time.perf_counter() - middle
+
+        served: list[float] = []
+        bares: list[float] = []
+        engines: list[tuple[float, float]] = []
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=120) as client:
+            for _ in range(2 * args.workers + 2):  # warm every worker and the bare path
+                client.post("/api/handouts", json=body).raise_for_status()
+                bare()
+            for _ in range(args.requests):
+                start = time.perf_counter()
+                response = client.post("/api/handouts", json=body)
+                served.append(time.perf_counter() - start)
+                response.raise_for_status()
+                pages = response.headers["x-leafpress-pages"]
+                bares.append(bare())
+                engines.append(engine())
+        server.should_exit = True
+        thread.join(timeout=60)
+    p95, median = _p95(served), statistics.median(bares)
+    print(f"handout: {len(body['sections'])} sections, {pages} A4 pages, standard edition")
+    print(f"studio request-to-PDF over {args.requests} requests ({args.workers} warm workers): "
+          f"median {statistics.median(served):.3f} s, p95 {p95:.3f} s")
+    print(f"bare WeasyPrint render of the same HTML ({len(bares)} runs): median {median:.3f} s")
+    print(f"ratio p95 / bare median: {p95 / median:.2f} (target <= 1.2)")
+    render, audit = (statistics.median(column) for column in zip(*engines, strict=True))
+    print(f"for context, in this process: Project.render median {render:.3f} s "
+          f"({render / median:.2f} x bare; it adds PDF/UA tagging fixes), "
+          f"in-memory audit median {audit:.3f} s")
+    print(f"server median / (render + audit medians): "
+          f"{statistics.median(served) / (render + audit):.2f}, "
+          f"p95 / (render + audit medians): {p95 / (render + audit):.2f}")
+
+
+if __name__ == "__main__":
+    main()

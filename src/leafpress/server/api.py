@@ -1,0 +1,64 @@
+"""The JSON API: POST /api/handouts returns the file, or 4xx with located messages."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from leafpress.errors import InputError
+from leafpress.server.handout import HandoutRequest, parse_request
+from leafpress.server.responses import problems_response, single
+from leafpress.server.studio import AuditFailedError, Studio
+
+
+def _studio(request: Request) -> Studio:
+    studio: Studio = request.app.state.studio
+    return studio
+
+
+async def _json_body(request: Request) -> Any:
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind != "application/json":
+        raise _Refused(single(415, "unsupported media type",
+                              f"expected Content-Type application/json, got '{kind or 'none'}'",
+                              "Send the handout request as JSON; see docs/studio.md."))
+    raw = await request.body()
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        where = (f" at line {error.lineno}, column {error.colno}"
+                 if isinstance(error, json.JSONDecodeError) else "")
+        raise _Refused(single(400, "malformed JSON", f"the body is not valid JSON{where}",
+                              "Check quotes, commas and brackets; send UTF-8.")) from None
+
+
+class _Refused(Exception):
+    def __init__(self, response: Response) -> None:
+        super().__init__("refused")
+        self.response = response
+
+
+async def create_handout(request: Request) -> Response:
+    """Make a handout from a JSON request and return the file."""
+    studio = _studio(request)
+    try:
+        handout = parse_request(await _json_body(request))
+        produced = await studio.produce(handout, "api")
+    except _Refused as refused:
+        return refused.response
+    except InputError as error:
+        return problems_response(422, "the handout cannot be made", error.problems)
+    except AuditFailedError as error:
+        return problems_response(500, "the file failed its accessibility audit", error.problems)
+    return Response(produced.data, media_type=produced.media_type, headers={
+        "Content-Disposition": f'attachment; filename="{produced.filename}"',
+        "X-Leafpress-Log-Entry": str(produced.log_number),
+        "X-Leafpress-Pages": str(produced.pages or "")})
+
+
+async def handout_schema(request: Request) -> Response:
+    """The JSON schema of a handout request."""
+    return JSONResponse(HandoutRequest.model_json_schema())

@@ -1,0 +1,218 @@
+"""The studio's HTML pages: build a handout with plain forms, preview it, download it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+
+from leafpress.editions import EDITIONS, LAYOUTS
+from leafpress.errors import InputError, Problem
+from leafpress.outputs import FORMATS
+from leafpress.project.contacts import Contacts, load_profile, profile_names
+from leafpress.server import auditlog, library_view
+from leafpress.server.security import CSRF_FIELD, csrf_ok, csrf_token, set_csrf_cookie
+from leafpress.server.state import PageState
+from leafpress.server.studio import AuditFailedError, Studio
+
+TEMPLATES = jinja2.Environment(
+    loader=jinja2.PackageLoader("leafpress.server", "templates"), autoescape=True,
+    undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+#: Files the preview may load from the project, by suffix.
+PREVIEW_FILES = {".css", ".svg", ".png", ".jpg", ".jpeg", ".woff", ".woff2", ".ttf", ".otf"}
+PREVIEW_FOLDERS = ("styles", "content", "leaflets")
+
+
+def _studio(request: Request) -> Studio:
+    studio: Studio = request.app.state.studio
+    return studio
+
+
+def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """Render a studio page, with the CSRF token its forms need."""
+    token = csrf_token(request)
+    html = TEMPLATES.get_template(template).render(csrf_field=CSRF_FIELD, csrf=token,
+                                                   **context)
+    response = HTMLResponse(html, status_code=status)
+    set_csrf_cookie(response, token)
+    return response
+
+
+def _profiles(root: Path) -> dict[str, Contacts | None]:
+    found: dict[str, Contacts | None] = {}
+    for name in profile_names(root):
+        try:
+            found[name] = load_profile(name, root)
+        except InputError:
+            found[name] = None
+    return found
+
+
+def other_formats() -> list[str]:
+    """Formats besides the PDF that a handout (an A4 leaflet) gets, such as a web page."""
+    layout = LAYOUTS["leaflet"]
+    return [name for name, output in FORMATS.items() if name != "pdf"
+            and any(output.offered(layout, edition) for edition in EDITIONS.values())]
+
+
+def studio_page(request: Request, state: PageState, *, status: int = 200,
+                problems: list[Problem] | None = None, message: str = "") -> HTMLResponse:
+    """The studio: the library on one side, the handout being built on the other."""
+    studio = _studio(request)
+    project = studio.project
+    today = dt.date.today()
+    cards = library_view.cards(project, today)
+    chosen = {section_id for section_id, _ in state.sections}
+    by_id = {card.id: card for card in cards}
+    return page(
+        request, "studio.html.j2", status, state=state,
+        cards=library_view.search(cards, state.query), total=len(cards), chosen=chosen,
+        by_id=by_id, profiles=_profiles(studio.root), leaflets=project.leaflets,
+        editions=EDITIONS, other_formats=other_formats(),
+        reload_problems=studio.reload_problems, problems=problems or [],
+        message=message or (request.query_params.get("saved", "") and
+        f"Saved as leaflets/{request.query_params['saved']}.yaml. It builds with make."))
+
+
+async def home(request: Request) -> Response:
+    """GET /: the studio, showing the handout described in the address."""
+    return studio_page(request, PageState.read(request.query_params))
+
+
+def _move(state: PageState, action: str) -> tuple[PageState, str]:
+    verb, _, argument = action.partition(":")
+    sections = list(state.sections)
+    if verb == "add" and argument and argument not in {s for s, _ in sections}:
+        sections.append((argument, ""))
+        return state.with_sections(sections), f"card-{argument}"
+    if verb in ("up", "down", "remove") and argument.isdigit() and int(argument) < len(sections):
+        index = int(argument)
+        if verb == "remove":
+            del sections[index]
+            return state.with_sections(sections), "handout"
+        other = index - 1 if verb == "up" else index + 1
+        if 0 <= other < len(sections):
+            sections[index], sections[other] = sections[other], sections[index]
+            return state.with_sections(sections), f"section-{other}"
+        return state, f"section-{index}"
+    return state, "handout"
+
+
+def _refuse_overdue_add(studio: Studio, action: str) -> list[Problem]:
+    verb, _, argument = action.partition(":")
+    if verb != "add":
+        return []
+    card = next((c for c in library_view.cards(studio.project, dt.date.today())
+                 if c.id == argument), None)
+    if card is None:
+        return [Problem(Path("handout request"), None, None,
+                        f"unknown section id '{argument}'", "Choose a section from the list.")]
+    if card.overdue:
+        return [Problem(Path("handout request"), None, None,
+                        f"section '{argument}' is overdue for review (next review was "
+                        f"{card.next_review_text}), so it cannot be added",
+                        "Choose another section, or ask for it to be reviewed.")]
+    return []
+
+
+async def handout_action(request: Request) -> Response:
+    """POST /handout: change the handout, download it, or save it as a definition."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind not in FORM_TYPES:
+        return page(request, "message.html.j2", 415, heading="Unsupported request",
+                    text=f"This address takes a form, not '{kind or 'nothing'}'.")
+    form = await request.form(max_files=0, max_fields=400)
+    sent = form.get(CSRF_FIELD, "")
+    if not csrf_ok(request, sent if isinstance(sent, str) else ""):
+        return page(request, "message.html.j2", 403, heading="Please try again",
+                    text="This form has expired or came from another site, so nothing was "
+                    "done. Go back to the studio, reload the page and try again.")
+    state = PageState.read(form)
+    action = form.get("action", "update")
+    action = action if isinstance(action, str) else "update"
+    studio = _studio(request)
+    try:
+        if action.startswith("pdf:"):
+            return await _download(studio, state, action.removeprefix("pdf:"))
+        if action.startswith("format:"):
+            edition = next(e.name for e in EDITIONS.values() if e.primary)
+            return await _download(studio, state, edition, action.removeprefix("format:"))
+        if action == "save":
+            save_id = form.get("save_id", "")
+            target = studio.save(state.request(), save_id if isinstance(save_id, str) else "")
+            return RedirectResponse(state.address("handout").replace(
+                "/?", f"/?saved={target.stem}&", 1), 303)
+        if action == "start":
+            return RedirectResponse(_start_from(studio, state).address("handout"), 303)
+    except InputError as error:
+        return studio_page(request, state, status=422, problems=error.problems)
+    except AuditFailedError as error:
+        return studio_page(request, state, status=500, problems=error.problems)
+    refused = _refuse_overdue_add(studio, action)
+    if refused:
+        return studio_page(request, state, status=422, problems=refused)
+    state, fragment = _move(state, action)
+    return RedirectResponse(state.address(fragment), 303)
+
+
+def _start_from(studio: Studio, state: PageState) -> PageState:
+    leaflet = studio.project.leaflets.get(state.start_from)
+    if leaflet is None:
+        raise InputError.single(f"unknown leaflet '{state.start_from}'",
+                                path=Path("handout request"), hint="Choose one from the list.")
+    sections = [(use.id, use.heading or "") for use in leaflet.definition.sections]
+    return PageState(leaflet.definition.title, tuple(sections), state.contacts, state.note,
+                     state.edition, state.query, state.start_from)
+
+
+async def _download(studio: Studio, state: PageState, edition: str, output: str = "pdf"
+                    ) -> Response:
+    produced = await studio.produce(state.request(edition, output), "studio")
+    return Response(produced.data, media_type=produced.media_type, headers={
+        "Content-Disposition": f'attachment; filename="{produced.filename}"',
+        "X-Leafpress-Log-Entry": str(produced.log_number)})
+
+
+async def preview(request: Request) -> Response:
+    """GET /preview: the handout as a web page, from the same HTML the PDF is made from."""
+    studio = _studio(request)
+    state = PageState.read(request.query_params)
+    if not state.sections:
+        return page(request, "message.html.j2", 200, heading="Nothing to preview yet",
+                    text="Add a section from the library to see your handout here.")
+    try:
+        request_ = state.request()
+        mapping = studio.definition(request_)
+        html, sheets = studio.project.print_html(mapping, request_.edition)
+    except InputError as error:
+        return page(request, "problems.html.j2", 422, problems=error.problems)
+    root = studio.root
+    links = "".join(f'<link rel="stylesheet" href="/project-file/{sheet.relative_to(root)}">'
+                    for sheet in sheets if sheet.is_relative_to(root))
+    html = html.replace(root.as_uri() + "/", "/project-file/").replace("</head>", links
+                                                                          + "</head>", 1)
+    return HTMLResponse(html, headers={"Content-Security-Policy":
+                                       "default-src 'self'; img-src 'self' data:; "
+                                       "style-src 'self' 'unsafe-inline'"})
+
+
+async def project_file(request: Request) -> Response:
+    """A stylesheet, font or image the preview uses; nothing outside those folders."""
+    root = _studio(request).root
+    wanted = (root / request.path_params["path"]).resolve()
+    allowed = any(wanted.is_relative_to(root / folder) for folder in PREVIEW_FOLDERS)
+    if not (allowed and wanted.suffix.lower() in PREVIEW_FILES and wanted.is_file()):
+        return page(request, "message.html.j2", 404, heading="Not found",
+                    text="There is no such file for the preview.")
+    return FileResponse(wanted)
+
+
+async def log_page(request: Request) -> Response:
+    """GET /log: the governance log, newest first."""
+    rows = list(reversed(auditlog.entries(_studio(request).root)))[:200]
+    return page(request, "log.html.j2", rows=rows, sections_text=auditlog.sections_text)

@@ -1,0 +1,159 @@
+"""The studio's shared state and its one code path from handout request to served file."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from leafpress import __version__
+from leafpress.content import governance
+from leafpress.content.selection import Selection
+from leafpress.engine import Project
+from leafpress.errors import InputError, LeafpressError, Problem
+from leafpress.project.definitions import leaflet_from_mapping, leaflets_dir
+from leafpress.project.models import Id
+from leafpress.server import auditlog
+from leafpress.server.handout import REQUEST_LABEL, HandoutRequest, definition_for
+from leafpress.server.reload import fingerprint
+from leafpress.server.workers import Job, RenderPool
+from leafpress.store.atomic import write_atomic
+
+
+class AuditFailedError(LeafpressError):
+    """A rendered PDF failed `leafpress audit`, so it was not served (a fault, not input)."""
+
+
+@dataclass(frozen=True)
+class Produced:
+    """A file served to the nurse, with its log entry number."""
+
+    data: bytes
+    media_type: str
+    filename: str
+    pages: int | None
+    log_number: int
+
+
+@dataclass
+class Studio:
+    """One running studio: the project snapshot, the render workers and reload state."""
+
+    project: Project
+    pool: RenderPool | None
+    generation: int = 0
+    reload_problems: list[Problem] = field(default_factory=list)
+    _seen: tuple[tuple[str, int, int], ...] = ()
+
+    @property
+    def root(self) -> Path:
+        """The project folder."""
+        return self.project.root
+
+    def refresh_if_changed(self) -> bool:
+        """Reload when content changed; on errors keep the last good state and show them."""
+        current = fingerprint(self.root)
+        if current == self._seen:
+            return False
+        self._seen = current
+        self.reload_problems = self.project.refresh()
+        if not self.reload_problems:
+            self.generation += 1
+        return True
+
+    def base_definition(self, request: HandoutRequest) -> dict[str, Any]:
+        """The leaflet a handout takes its publisher and audience from."""
+        leaflets = self.project.leaflets
+        chosen = leaflets.get(request.start_from or "") or next(iter(leaflets.values()), None)
+        if chosen is None:
+            raise InputError.single("the project has no leaflet to take a publisher from",
+                                    path=leaflets_dir(self.root),
+                                    hint="Add one leaflet definition with a publisher.")
+        return dict(chosen.document.data)
+
+    def definition(self, request: HandoutRequest, leaflet_id: str | None = None
+                   ) -> dict[str, Any]:
+        """Validate a request into a definition mapping, refusing overdue sections."""
+        return self._checked(request, leaflet_id)[0]
+
+    def _checked(self, request: HandoutRequest, leaflet_id: str | None = None
+                 ) -> tuple[dict[str, Any], Selection]:
+        mapping = definition_for(request, self.base_definition(request), self.root,
+                                 leaflet_id=leaflet_id)
+        leaflet = leaflet_from_mapping(mapping, self.root, self.project.library.sections,
+                                       label=str(REQUEST_LABEL))
+        selection = self.project.select(leaflet)
+        today = dt.date.today()
+        governance.refuse_overdue(
+            leaflet, governance.overdue_findings(leaflet, self.project.library, today), today)
+        return mapping, selection
+
+    async def produce(self, request: HandoutRequest, channel: str) -> Produced:
+        """Render, audit and log one handout: the same path for pages and the API."""
+        mapping, selection = self._checked(request)
+        job = Job(mapping, request.edition, request.format, self.generation, dt.date.today())
+        if self.pool is None:
+            raise InputError.single("the studio has no render workers")
+        output = await self.pool.render(job)
+        if output.problems:
+            raise InputError(output.problems)
+        if output.audit_findings:
+            raise AuditFailedError([Problem(None, None, None, f"the {output.filename} failed "
+                                            f"leafpress audit: {finding}",
+                                            "It was not served. Report this as a bug.")
+                                    for finding in output.audit_findings])
+        filename = f"{mapping['id']}-{output.filename}"
+        entry = self._log_entry(request, selection, channel, output.data, filename,
+                                output.pages)
+        number = await asyncio.to_thread(auditlog.record, self.root, entry)
+        return Produced(output.data, output.media_type, filename, output.pages, number)
+
+    def _log_entry(self, request: HandoutRequest, selection: Selection, channel: str,
+                   data: bytes, filename: str, pages: int | None) -> auditlog.LogEntry:
+        sections = tuple(
+            auditlog.SectionRecord(
+                s.source.meta.id, s.heading, s.source.meta.review.reviewed.isoformat(),
+                s.source.meta.review.next_review_date.isoformat(), s.source.meta.review.status,
+                hashlib.sha256(s.source.path.read_bytes()).hexdigest())
+            for s in selection.sections)
+        profile = request.contacts if isinstance(request.contacts, str) else (
+            "(given in the request)" if request.contacts else "(none)")
+        if request.note and request.contacts:
+            profile += " (note changed)"
+        return auditlog.LogEntry(
+            dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), channel, request.title,
+            sections, request.edition, request.format, profile, __version__, filename, pages,
+            len(data), hashlib.sha256(data).hexdigest())
+
+    def save(self, request: HandoutRequest, leaflet_id: str) -> Path:
+        """Save a handout as a leaflet definition file; never replace an existing one."""
+        problems = _id_problem(leaflet_id)
+        if problems:
+            raise InputError(problems)
+        target = leaflets_dir(self.root) / f"{leaflet_id}.yaml"
+        if target.exists():
+            raise InputError.single(
+                f"a leaflet called '{leaflet_id}' already exists", path=target,
+                hint="Choose another name: saving never replaces a leaflet.")
+        mapping = self.definition(request, leaflet_id)
+        text = ("# Made in the leafpress studio; edit it like any other definition.\n"
+                + yaml.safe_dump(mapping, sort_keys=False, allow_unicode=True))
+        write_atomic(target, text.encode("utf-8"))
+        return target
+
+
+def _id_problem(leaflet_id: str) -> list[Problem]:
+    from pydantic import TypeAdapter, ValidationError
+
+    try:
+        TypeAdapter(Id).validate_python(leaflet_id)
+    except ValidationError:
+        return [Problem(REQUEST_LABEL, None, None,
+                        f"'{leaflet_id}' cannot be a leaflet name", "Use lower-case letters, "
+                        "digits and single hyphens, such as 'bone-pain-handout'.", field="id")]
+    return []

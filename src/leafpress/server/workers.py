@@ -1,0 +1,123 @@
+"""Warm render workers: processes that import WeasyPrint and load the project once."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from leafpress.errors import LeafpressError, Problem
+
+
+@dataclass(frozen=True)
+class Job:
+    """One render: a definition mapping, an edition, a format and the library's generation."""
+
+    definition: dict[str, Any]
+    edition: str
+    format: str
+    generation: int
+    today: dt.date
+
+
+@dataclass(frozen=True)
+class Output:
+    """What a worker sends back: the file and its audit, or the problems that stopped it."""
+
+    data: bytes = b""
+    media_type: str = ""
+    filename: str = ""
+    pages: int | None = None
+    problems: list[Problem] = field(default_factory=list)
+    audit_findings: list[str] = field(default_factory=list)
+
+
+_state: dict[str, Any] = {}
+
+
+def _start(root: str) -> None:
+    """Worker start-up: import WeasyPrint, load the project, render once to warm caches."""
+    import weasyprint  # noqa: F401  (the import is the point: requests never pay it)
+
+    from leafpress.engine import Project
+
+    project = Project.open(root)
+    _state.update(project=project, generation=0)
+    for leaflet_id in list(project.leaflets)[:1]:
+        with contextlib.suppress(LeafpressError):
+            project.render(leaflet_id, allow_overdue=True)
+
+
+def _ready() -> int:
+    """A job that only proves the worker has started."""
+    return multiprocessing.current_process().pid or 0
+
+
+def audit_findings(data: bytes, filename: str) -> list[str]:
+    """Run `leafpress audit` on a PDF in memory; return what failed, as text."""
+    from leafpress.audit.model import UnreadablePdfError
+    from leafpress.audit.runner import audit_bytes
+
+    try:
+        report = audit_bytes(data, filename)
+    except UnreadablePdfError as error:
+        return [problem.message for problem in error.problems]
+    if report.passed:
+        return []
+    return [f"{f.condition}: {f.message}" for f in report.findings] or ["the audit failed"]
+
+
+def _run(job: Job) -> Output:
+    """Render one job in this worker (refreshing first if the library changed)."""
+    project = _state["project"]
+    if job.generation != _state["generation"]:
+        project.refresh()
+        _state["generation"] = job.generation
+    try:
+        rendered = project.render(job.definition, job.edition, job.format, today=job.today)
+    except LeafpressError as error:
+        return Output(problems=error.problems)
+    findings = audit_findings(rendered.data, rendered.filename) if job.format == "pdf" else []
+    return Output(rendered.data, rendered.media_type, rendered.filename, rendered.pages,
+                  audit_findings=findings)
+
+
+class RenderPool:
+    """A pool of warm worker processes; a crashed worker is replaced, not fatal."""
+
+    def __init__(self, root: Path, workers: int) -> None:
+        self.root = root
+        self.workers = max(1, workers)
+        self._executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_start, initargs=(str(self.root),))
+
+    async def warm(self) -> None:
+        """Start every worker now, so the first requests find them ready."""
+        loop = asyncio.get_running_loop()
+        await asyncio.gather(*(loop.run_in_executor(self._executor, _ready)
+                               for _ in range(self.workers)))
+
+    async def render(self, job: Job) -> Output:
+        """Render in a worker; if the pool broke, rebuild it and say so."""
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(self._executor, _run, job)
+        except BrokenProcessPool:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = self._new()
+            return Output(problems=[Problem(None, None, None,
+                                            "the render worker stopped unexpectedly",
+                                            "Try again; the studio has started a new worker.")])
+
+    def close(self) -> None:
+        """Stop the workers."""
+        self._executor.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,210 @@
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import yaml
+
+from leafpress.engine import Project
+from leafpress.server import auditlog
+from tests.server.conftest import Live, csrf_of
+
+
+def _form(token: str, action: str, **fields: str | list[str]) -> dict[str, str | list[str]]:
+    return {"csrf": token, "action": action, **fields}
+
+
+def test_form_post_without_csrf_token_is_refused(live: Live) -> None:
+    log = auditlog.entries(live.root)
+    with live.client() as client:
+        client.get("/")
+        response = client.post("/handout", data={"action": "pdf:standard", "s": "receptors"})
+        assert response.status_code == 403
+        assert "nothing was done" in response.text
+        forged = client.post("/handout", data={"csrf": "x" * 43, "action": "pdf:standard",
+                                               "s": "receptors"})
+        assert forged.status_code == 403
+    assert auditlog.entries(live.root) == log
+
+
+def test_form_post_from_another_origin_is_refused(live: Live) -> None:
+    with live.client() as client:
+        token = csrf_of(client.get("/").text)
+        response = client.post("/handout", data=_form(token, "add:receptors"),
+                               headers={"origin": "http://evil.example"})
+    assert response.status_code == 403
+
+
+def test_add_move_and_remove_keep_the_handout_in_the_address(live: Live) -> None:
+    with live.client() as client:
+        token = csrf_of(client.get("/").text)
+        added = client.post("/handout", data=_form(token, "add:staging",
+                                                   s=["receptors", "follow-up"],
+                                                   h=["", "After treatment"]))
+        assert added.status_code == 303
+        state = parse_qs(urlsplit(added.headers["location"]).query)
+        assert state["s"] == ["receptors", "follow-up", "staging"]
+        moved = client.post("/handout", data=_form(token, "up:2", s=state["s"]))
+        assert parse_qs(urlsplit(moved.headers["location"]).query)["s"] == [
+            "receptors", "staging", "follow-up"]
+        assert moved.headers["location"].endswith("#section-1")
+        removed = client.post("/handout", data=_form(token, "remove:0", s=state["s"]))
+        assert parse_qs(urlsplit(removed.headers["location"]).query)["s"] == [
+            "follow-up", "staging"]
+        page = client.get(added.headers["location"])
+        assert page.status_code == 200
+        assert 'value="After treatment"' in page.text
+
+
+def test_overdue_section_is_listed_but_cannot_be_added(live: Live) -> None:
+    with live.client() as client:
+        page = client.get("/", params={"q": "old advice"})
+        card = page.text[page.text.index('id="card-old-advice"'):]
+        card = card[: card.index("</li>")]
+        assert "Overdue" in card and "Cannot be added" in card
+        assert "add:old-advice" not in card
+        refused = client.post("/handout", data=_form(csrf_of(page.text), "add:old-advice"))
+        assert refused.status_code == 422
+        assert "overdue for review" in refused.text
+
+
+def test_drafts_are_marked_and_search_filters(live: Live) -> None:
+    with live.client() as client:
+        page = client.get("/", params={"q": "receptors"}).text
+    assert 'id="card-receptors"' in page and 'id="card-staging"' not in page
+    assert re.search(r'class="tag draft">Draft', page)
+    assert "Reading ease" in page and "Used by" in page
+
+
+def test_download_from_the_form_is_logged(live: Live) -> None:
+    before = len(auditlog.entries(live.root))
+    with live.client() as client:
+        token = csrf_of(client.get("/").text)
+        response = client.post("/handout", data=_form(
+            token, "pdf:standard", s=["receptors"], contacts="oncology-day-unit-sample"))
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    _, entry = auditlog.entries(live.root)[-1]
+    assert len(auditlog.entries(live.root)) == before + 1
+    assert entry.channel == "studio" and entry.contacts_profile == "oncology-day-unit-sample"
+
+
+def test_save_writes_a_definition_that_loads_and_never_replaces(live: Live) -> None:
+    target = live.root / "leaflets" / "bone-handout.yaml"
+    with live.client() as client:
+        token = csrf_of(client.get("/").text)
+        fields = _form(token, "save", s=["symptoms-bone", "treatment-bone-strengthening"],
+                       title="Bones", contacts="breast-unit-st-elsewhere",
+                       save_id="bone-handout")
+        saved = client.post("/handout", data=fields)
+        assert saved.status_code == 303 and "saved=bone-handout" in saved.headers["location"]
+        again = client.post("/handout", data=fields)
+        assert again.status_code == 422 and "already exists" in again.text
+        escape = client.post("/handout", data={**fields, "save_id": "../escape"})
+        assert escape.status_code == 422 and "cannot be a leaflet name" in escape.text
+    assert not (live.root / "escape.yaml").exists()
+    data = yaml.safe_load(target.read_text())
+    assert data["contacts"] == "breast-unit-st-elsewhere"
+    loaded = Project.open(live.root).leaflets["bone-handout"]
+    assert loaded.contacts is not None and loaded.contacts_profile == "breast-unit-st-elsewhere"
+    target.unlink()
+
+
+def test_preview_is_the_handout_as_a_web_page(live: Live) -> None:
+    with live.client() as client:
+        preview = client.get("/preview", params={"s": ["receptors"], "title": "Receptors",
+                                                  "contacts": "breast-unit-st-elsewhere"})
+        assert preview.status_code == 200
+        assert "0114 496 0123" in preview.text and "file://" not in preview.text
+        sheets = re.findall(r'href="(/project-file/[^"]+\.css)"', preview.text)
+        assert sheets and all(client.get(s).status_code == 200 for s in sheets)
+        broken = client.get("/preview", params={"s": ["nope"]})
+        assert broken.status_code == 422 and "unknown section id" in broken.text
+
+
+def test_project_files_outside_the_preview_folders_are_not_served(live: Live) -> None:
+    with live.client() as client:
+        for path in ("/project-file/pyproject.toml", "/project-file/../../etc/passwd",
+                     "/project-file/%2e%2e/%2e%2e/etc/passwd",
+                     "/project-file/leaflets/sample.yaml", "/project-file/styles/../../x.css"):
+            assert client.get(path).status_code == 404, path
+        assert client.get("/project-file/styles/base.css").status_code == 200
+
+
+def test_log_page_lists_handouts(live: Live) -> None:
+    with live.client() as client:
+        client.post("/api/handouts", json={"sections": ["staging"], "title": "Logged one"})
+        page = client.get("/log").text
+    assert "Logged one" in page and "staging (" in page
+
+
+def test_search_puts_title_matches_first(live: Live) -> None:
+    with live.client() as client:
+        page = client.get("/", params={"q": "bone"}).text
+    ids = re.findall(r'id="card-([a-z0-9-]+)"', page)
+    assert ids[0] in {"symptoms-bone", "tests-bone", "treatment-bone-strengthening",
+                      "questions-bones"}
+    assert len(ids) > 4
+
+
+def test_markup_in_a_form_field_is_refused_and_nothing_is_logged(live: Live) -> None:
+    log = auditlog.entries(live.root)
+    with live.client() as client:
+        token = csrf_of(client.get("/").text)
+        for fields in ({"title": "{{ config }}"}, {"h": "<img src=x>"},
+                       {"contacts": "breast-unit-st-elsewhere", "note": "{% raw %}"}):
+            response = client.post("/handout", data=_form(token, "pdf:standard",
+                                                          s=["receptors"], **fields))
+            assert response.status_code == 422
+            assert "contains markup or template code" in response.text
+            assert "{{ config }}" not in response.text.replace('value="{{ config }}"', "")
+    assert auditlog.entries(live.root) == log
+
+
+def test_wrong_content_type_for_the_form_is_refused(live: Live) -> None:
+    with live.client() as client:
+        response = client.post("/handout", json={"action": "save"})
+    assert response.status_code == 415
+
+
+NEW_PROFILE = {"name": "chemo-unit", "team": "the chemotherapy nurses",
+               "hospital": "Hillside Hospital (sample)", "nurse_phone": "0114 496 0321",
+               "nurse_hours": "Monday to Friday, 8am to 4pm",
+               "helpline_phone": "0114 496 0654"}
+
+
+def test_contacts_page_adds_a_profile_and_never_replaces_one(live: Live) -> None:
+    target = live.root / "leaflets" / "contacts" / "chemo-unit.yaml"
+    with live.client() as client:
+        page = client.get("/contacts")
+        assert 'id="profile-breast-unit-st-elsewhere"' in page.text
+        token = csrf_of(page.text)
+        assert client.post("/contacts", data=NEW_PROFILE).status_code == 403
+        saved = client.post("/contacts", data={"csrf": token, **NEW_PROFILE})
+        assert saved.status_code == 303
+        assert "0114 496 0321" in client.get("/contacts").text
+        again = client.post("/contacts", data={"csrf": token, **NEW_PROFILE,
+                                               "team": "others"})
+        assert again.status_code == 422 and "already exists" in again.text
+    from leafpress.project.contacts import load_profile
+
+    assert load_profile("chemo-unit", live.root).team == "the chemotherapy nurses"
+    target.unlink()
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"name": "../publishers/x"}, "cannot be a profile name"),
+    ({"nurse_phone": "ring us"}, "'ring us' is not a UK phone number"),
+    ({"note": "NHS no. 401 023 2137"}, "looks like an NHS number"),
+    ({"team": "<b>nurses</b>"}, "contains markup"),
+    ({"hospital": ""}, "missing required key 'hospital'"),
+])
+def test_bad_profile_is_refused_and_nothing_written(live: Live, change: dict[str, str],
+                                                    message: str) -> None:
+    files = live.files()
+    with live.client() as client:
+        token = csrf_of(client.get("/contacts").text)
+        response = client.post("/contacts", data={"csrf": token, **NEW_PROFILE, **change})
+    assert response.status_code == 422 and message in html.unescape(response.text)
+    assert live.files() == files
