@@ -109,10 +109,14 @@ def test_targets_makefile() -> None:
     assert "PDFS += build/second-leaflet/standard.pdf" in lines
     assert not any("second-leaflet/large-print" in line for line in lines)
     rule = lines.index(
-        "build/fixture-leaflet/large-print.pdf &: leaflets/fixture-leaflet.yaml $(VENV_STAMP)")
-    assert lines[rule + 1] == ("\t$(LEAFPRESS) build leaflets/fixture-leaflet.yaml "
+        "build/fixture-leaflet/large-print.pdf build/fixture-leaflet/.large-print.ran &: "
+        "leaflets/fixture-leaflet.yaml $(VENV_STAMP)")
+    assert lines[rule - 1] == "RAN += build/fixture-leaflet/.large-print.ran"
+    assert lines[rule + 1] == ("\t$(LEAFPRESS_RUN) build leaflets/fixture-leaflet.yaml "
                                "--variant large-print --format pdf --out build")
-    assert lines[rule + 2] == "-include build/fixture-leaflet/large-print.d"
+    assert lines[rule + 2] == ("\t@mkdir -p build/fixture-leaflet && "
+                               "touch build/fixture-leaflet/.large-print.ran")
+    assert lines[rule + 3] == "-include build/fixture-leaflet/large-print.d"
 
 
 def test_booklets_also_make_the_print_file(tmp_path: Path) -> None:
@@ -121,12 +125,13 @@ def test_booklets_also_make_the_print_file(tmp_path: Path) -> None:
     definition.write_text(definition.read_text(encoding="utf-8").replace(
         "format: leaflet", "format: booklet"), encoding="utf-8")
     text = deps.targets_makefile(load_leaflets([definition], project), Path("out"), project)
-    assert "out/fixture-leaflet/standard.pdf out/fixture-leaflet/standard-print.pdf &: " in text
+    assert ("out/fixture-leaflet/standard.pdf out/fixture-leaflet/standard-print.pdf "
+            "out/fixture-leaflet/.standard.ran &: ") in text
 
 
 def test_targets_command_prints_real_tabs(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["--project", str(FIXTURE), "targets", "--out", "build"]) == 0
     out = capsys.readouterr().out
-    recipes = [line for line in out.splitlines() if "$(LEAFPRESS) build" in line]
+    recipes = [line for line in out.splitlines() if "$(LEAFPRESS_RUN) build" in line]
     assert len(recipes) == 3
-    assert all(line.startswith("\t$(LEAFPRESS) build ") for line in recipes)
+    assert all(line.startswith("\t$(LEAFPRESS_RUN) build ") for line in recipes)
