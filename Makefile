@@ -5,9 +5,10 @@
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
 
-# Build on every core by default (override with `make JOBS=1`); keep each job's output together.
+# Build on every core by default (override with `make JOBS=1`). Output is not synchronised
+# per target: the batch's progress bar must reach the terminal while it runs.
 JOBS ?= $(shell nproc 2>/dev/null || echo 1)
-MAKEFLAGS += --jobs=$(JOBS) --output-sync=target
+MAKEFLAGS += --jobs=$(JOBS)
 
 PYTHON     ?= python3
 VENV       ?= .venv
@@ -60,18 +61,22 @@ BATCH := $(OUT)/.batch-done
 BATCH_GOALS := all pdfs check
 ifeq ($(filter-out $(BATCH_GOALS),$(if $(MAKECMDGOALS),$(MAKECMDGOALS),all)),)
 LEAFPRESS_RUN = echo >> $(QUEUE)
+LEAFPRESS_MARK = touch
 # Lines left by an interrupted make are dropped: make queues what is still stale.
 $(if $(wildcard $(QUEUE)),$(shell rm -f $(QUEUE)))
+else
+# Built at once: the batch has nothing more to do for this target.
+LEAFPRESS_MARK = touch $(wildcard $(BATCH))
 endif
 include $(OUT)/targets.mk
 
 # One leafpress run builds every queued target; a failing leaflet fails this rule (and so
 # make) after the others are built, and stays stale, so the next make tries it again.
-# It depends on the markers each queued target touches ($(RAN)), not on the outputs, which
-# the queueing leaves unchanged. `+` runs it outside --output-sync, so a terminal shows
-# leafpress's progress bar (and, under -n or -q, it finds the queue empty).
-$(BATCH): $(RAN)
-	+@if [ -s $(QUEUE) ]; then mv $(QUEUE) $(QUEUE).run && \
+# It depends on the outputs (to find the stale ones) and on the markers each queued target
+# touches ($(RAN)): the queueing leaves the outputs unchanged, and make reruns a rule only
+# for a prerequisite that changed.
+$(BATCH): $(RAN) $(PDFS)
+	@if [ -s $(QUEUE) ]; then mv $(QUEUE) $(QUEUE).run && \
 	  $(LEAFPRESS) build --queue $(QUEUE).run --out $(OUT) --jobs $(JOBS); fi
 	@touch $@
 endif

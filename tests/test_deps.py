@@ -115,7 +115,7 @@ def test_targets_makefile() -> None:
     assert lines[rule + 1] == ("\t$(LEAFPRESS_RUN) build leaflets/fixture-leaflet.yaml "
                                "--variant large-print --format pdf --out build")
     assert lines[rule + 2] == ("\t@mkdir -p build/fixture-leaflet && "
-                               "touch build/fixture-leaflet/.large-print.ran")
+                               "$(LEAFPRESS_MARK) build/fixture-leaflet/.large-print.ran")
     assert lines[rule + 3] == "-include build/fixture-leaflet/large-print.d"
 
 
