@@ -7,10 +7,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-
-from leafpress.batch import dask_cluster
 from tests.fixture_builds import SECOND, TODAY, copy_project, leaflet_file
 from tests.minimal_project import Result
+
+from leafpress.batch import dask_cluster
 
 pytestmark = pytest.mark.slow
 

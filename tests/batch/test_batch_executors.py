@@ -7,11 +7,11 @@ import multiprocessing
 from pathlib import Path
 
 import pytest
+from tests.fixture_builds import MAIN, SECOND, TODAY, fixture_copy, leaflet_file
 
 from leafpress import Project
 from leafpress.batch import BuildOptions, LocalPool, Request, Serial, plan
 from leafpress.batch.work import Outcome
-from tests.fixture_builds import MAIN, SECOND, TODAY, fixture_copy, leaflet_file
 
 pytestmark = pytest.mark.slow
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.fixture_builds import MAIN, SECOND, fixture_copy, leaflet_file
 
 from leafpress import Project
 from leafpress.batch import Request, plan, read_queue
 from leafpress.batch.targets import request_line
 from leafpress.errors import InputError
-from tests.fixture_builds import MAIN, SECOND, fixture_copy, leaflet_file
 
 
 def test_queue_lines_round_trip(tmp_path: Path) -> None:
@@ -51,7 +51,7 @@ def test_plan_dedupes_and_puts_the_longest_first() -> None:
     targets, failed = plan(engine, [Request(second), Request(main),
                                     Request(main, ("standard",))])
     assert failed == {}
-    assert [(t.leaflet_id, t.edition) for t in targets][0] == (MAIN, "large-print")
+    assert (targets[0].leaflet_id, targets[0].edition) == (MAIN, "large-print")
     assert sorted((t.leaflet_id, t.edition) for t in targets) == [
         (MAIN, "large-print"), (MAIN, "standard"), (SECOND, "standard")]
     assert all(t.definition == Path("leaflets") / f"{t.leaflet_id}.yaml" for t in targets)
