@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -125,3 +126,7 @@ class Result:
     code: int
     out: str
     err: str
+
+
+#: The ``leafpress`` fixture: run the CLI in memory and capture what it printed.
+Cli = Callable[..., Result]

@@ -104,3 +104,8 @@ EDITIONS: dict[str, Edition] = {edition.name: edition for edition in (STANDARD, 
 def large_print_edition() -> Edition:
     """The edition whose rules the large-print audit checks any PDF against."""
     return next(edition for edition in EDITIONS.values() if edition.large_print)
+
+
+def primary_edition() -> Edition:
+    """The edition used when none is named, and by one-file formats."""
+    return next(edition for edition in EDITIONS.values() if edition.primary)

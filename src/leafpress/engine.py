@@ -11,7 +11,7 @@ from typing import Any
 
 from leafpress.content import governance
 from leafpress.content.selection import Selection, select
-from leafpress.editions import EDITIONS, LAYOUTS, Edition
+from leafpress.editions import EDITIONS, LAYOUTS, Edition, primary_edition
 from leafpress.errors import InputError, LeafpressError, Problem
 from leafpress.outputs import FORMATS, JobOptions, OutputFormat, Rendered, RenderJob
 from leafpress.outputs.weasy import StylePool
@@ -64,7 +64,7 @@ def load_state(root: Path) -> ProjectState:
     known = library.sections if library is not None else None
     for path in leaflet_paths(root):
         try:
-            leaflet = load_leaflet(path, root, known)
+            leaflet = load_leaflet(path, root, known, FORMATS)
         except InputError as error:
             broken[path] = error.problems
             continue
@@ -149,11 +149,11 @@ class Project:
                 hint=(did_you_mean(source, self.leaflets)
                       + " Run 'leafpress list' to see every leaflet.").strip(),
             )
-        return leaflet_from_mapping(source, self.root, self.library.sections)
+        return leaflet_from_mapping(source, self.root, self.library.sections, FORMATS)
 
     def load_definition(self, path: Path) -> LoadedLeaflet:
         """Load one definition file (which may be newer than the snapshot)."""
-        return load_leaflet(path.resolve(), self.root, self.library.sections)
+        return load_leaflet(path.resolve(), self.root, self.library.sections, FORMATS)
 
     def select(self, source: LeafletSource) -> Selection:
         """A leaflet's sections in order, with headings, references, dates and glossary."""
@@ -162,7 +162,7 @@ class Project:
     # ------------------------------------------------------------------ rendering
 
     def print_html(
-        self, source: LeafletSource, edition: str = "standard", *,
+        self, source: LeafletSource, edition: str | None = None, *,
         today: dt.date | None = None,
     ) -> tuple[str, list[Path]]:
         """The HTML and stylesheet paths exactly as WeasyPrint first receives them."""
@@ -170,7 +170,7 @@ class Project:
         return job.html(), job.stylesheets()
 
     def render(
-        self, source: LeafletSource, edition: str = "standard", format: str = "pdf", *,
+        self, source: LeafletSource, edition: str | None = None, format: str = "pdf", *,
         today: dt.date | None = None, allow_overdue: bool = False, print_shop: bool = False,
     ) -> Rendered:
         """Render one leaflet in one edition and format, in memory."""
@@ -181,12 +181,12 @@ class Project:
             layout = LAYOUTS[self.leaflet(source).definition.format]
             raise InputError.single(
                 f"the '{format}' format is not made for a {layout.name} "
-                f"in the {edition} edition",
+                f"in the {self._edition(edition).name} edition",
                 hint="Choose a format the leaflet offers, such as 'pdf'.")
         return rendered[0]
 
     def render_formats(
-        self, source: LeafletSource, edition: str, formats: Sequence[str] | None = None, *,
+        self, source: LeafletSource, edition: str | None, formats: Sequence[str] | None = None, *,
         today: dt.date | None = None, allow_overdue: bool = False, print_shop: bool = False,
     ) -> list[Rendered]:
         """Render the formats asked for (default: all) that this leaflet offers.
@@ -206,13 +206,17 @@ class Project:
         return [job.output(output.name) for output in wanted
                 if output.offered(job.layout, job.edition)]
 
-    def offered_formats(self, source: LeafletSource, edition: str) -> list[OutputFormat]:
+    def offered_formats(
+        self, source: LeafletSource, edition: str | None = None
+    ) -> list[OutputFormat]:
         """The formats this leaflet gets in this edition."""
         layout = LAYOUTS[self.leaflet(source).definition.format]
         chosen = self._edition(edition)
         return [output for output in FORMATS.values() if output.offered(layout, chosen)]
 
-    def _job(self, source: LeafletSource, edition: str, options: JobOptions) -> RenderJob:
+    def _job(
+        self, source: LeafletSource, edition: str | None, options: JobOptions
+    ) -> RenderJob:
         chosen = self._edition(edition)
         with self._lock:
             environment, styles = self._environment, self._styles
@@ -220,7 +224,10 @@ class Project:
                          self.root / "styles", FORMATS)
 
     @staticmethod
-    def _edition(name: str) -> Edition:
+    def _edition(name: str | None) -> Edition:
+        """The named edition; None is the primary one (standard print)."""
+        if name is None:
+            return primary_edition()
         if name not in EDITIONS:
             raise _unknown("edition", name, EDITIONS)
         return EDITIONS[name]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -216,3 +217,18 @@ def save(pdf: pikepdf.Pdf, folder: Path, name: str = "tiny.pdf") -> Path:
     path = folder / name
     pdf.save(path, fix_metadata_version=False)
     return path
+
+
+def zero_bomb(size: int, chunk: int = 1 << 24) -> bytes:
+    """A zlib (FlateDecode) stream that inflates to ``size`` zero bytes, made in milliseconds.
+
+    Each full-flushed chunk of zeros compresses to the same bytes, so one is repeated; the
+    stream ends with an empty final block and the Adler-32 of n zeros, (n mod 65521) << 16 | 1.
+    """
+    assert size % chunk == 0
+    compressor = zlib.compressobj(9)
+    first = compressor.compress(bytes(chunk)) + compressor.flush(zlib.Z_FULL_FLUSH)
+    block = compressor.compress(bytes(chunk)) + compressor.flush(zlib.Z_FULL_FLUSH)
+    checksum = ((size % 65521) << 16) | 1
+    ending = b"\x03\x00" + checksum.to_bytes(4, "big")
+    return first + block * (size // chunk - 1) + ending

@@ -1,8 +1,9 @@
-"""The ``leafpress audit`` command: tables, JSON output and exit codes 0, 1 and 2."""
+"""The ``leafpress audit`` command: lines, summary, JSON, folders, print files and exit codes."""
 
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,21 +20,30 @@ def _no_lang(pdf: pikepdf.Pdf) -> None:
     del pdf.Root["/Lang"]
 
 
+def _as_print_file(pdf: pikepdf.Pdf) -> None:
+    pdf.docinfo["/LeafpressPurpose"] = "print-only"
+
+
 def test_clean_file_exits_0(clean_pdf: Path) -> None:
     result = CliRunner().invoke(audit_command, [str(clean_pdf)])
 
     assert result.exit_code == 0
-    assert "PASS" in result.output
-    assert "large print" in result.output
+    first, summary = result.output.splitlines()
+    assert first.startswith(f"PASS  {clean_pdf}: PDF/UA-1 and large print")
+    assert summary.startswith("1 file(s): 1 passed, 0 failed")
 
 
-def test_failing_file_exits_1_with_a_table(mutated: Callable[..., Path]) -> None:
-    result = CliRunner().invoke(audit_command, [str(mutated(_no_lang))])
+def test_failing_file_exits_1_with_located_findings(mutated: Callable[..., Path]) -> None:
+    failing = mutated(_no_lang)
+    result = CliRunner().invoke(audit_command, [str(failing)])
 
     assert result.exit_code == 1
-    assert "FAIL" in result.output
-    assert "11-001" in result.output
-    assert "Matterhorn" in result.output  # the table's column header
+    lines = result.output.splitlines()
+    assert lines[0].startswith(f"FAIL  {failing}: ")
+    finding = next(line for line in lines if line.startswith("  11-004: "))
+    assert finding.endswith("[page 1, Link annotation (object 7)]")
+    assert "(PDFUA1-ANNOTATION-CONTENTS-LANGUAGE-001: " in result.output  # the engine's words
+    assert lines[-1].startswith("1 file(s): 0 passed, 1 failed")
 
 
 def test_json_output_shape(clean_pdf: Path, mutated: Callable[..., Path]) -> None:
@@ -43,32 +53,68 @@ def test_json_output_shape(clean_pdf: Path, mutated: Callable[..., Path]) -> Non
     assert result.exit_code == 1
     document = json.loads(result.stdout)
     assert document["passed"] is False
-    clean, bad = document["files"]
-    assert clean == {
-        "path": str(clean_pdf),
-        "passed": True,
-        "large_print": True,
-        "checks_run": clean["checks_run"],
-        "findings": [],
+    assert document["summary"] == {
+        "files": 2,
+        "passed": 1,
+        "failed": 1,
+        "print": 0,
+        "unreadable": 0,
     }
-    assert "tagged-content" in clean["checks_run"]
-    assert bad["passed"] is False
-    assert bad["findings"] == [
-        {
-            "condition": "11-001",
-            "description": "Document language missing or not a valid language tag",
-            "message": bad["findings"][0]["message"],
-            "page": None,
-            "element": None,
-        }
-    ]
+    clean, bad = document["files"]
+    assert clean["verdict"] == "pass"
+    assert clean["findings"] == []
+    assert "page-validation" in clean["checks_run"]
+    assert "orphaned-content" in clean["checks_run"]
+    assert bad["verdict"] == "fail"
+    by_condition = {finding["condition"]: finding for finding in bad["findings"]}
+    assert set(by_condition) == {"11-001", "11-002", "11-003", "11-004"}
+    assert by_condition["11-004"]["description"].startswith("Language of annotation Contents")
+    assert by_condition["11-004"]["rule"] == "PDFUA1-ANNOTATION-CONTENTS-LANGUAGE-001"
+    assert by_condition["11-004"]["page"] == 1
 
 
-def test_json_passes_when_all_pass(clean_pdf: Path) -> None:
-    result = CliRunner().invoke(audit_command, [str(clean_pdf), "--json"])
+def test_a_folder_is_searched_recursively(
+    clean_pdf: Path, mutated: Callable[..., Path], tmp_path: Path
+) -> None:
+    folder = tmp_path / "out"
+    (folder / "a" / "b").mkdir(parents=True)
+    shutil.copy(clean_pdf, folder / "a" / "b" / "clean.pdf")
+    shutil.copy(mutated(_no_lang), folder / "a" / "no-lang.PDF")
+    (folder / "notes.txt").write_text("not a PDF, and not named like one")
+    (folder / "a" / "loop").symlink_to(folder, target_is_directory=True)  # not followed
 
-    assert result.exit_code == 0
-    assert json.loads(result.output)["passed"] is True
+    result = CliRunner().invoke(audit_command, [str(folder), "--json"])
+
+    assert result.exit_code == 1
+    document = json.loads(result.stdout)
+    verdicts = {Path(f["path"]).name: f["verdict"] for f in document["files"]}
+    assert verdicts == {"clean.pdf": "pass", "no-lang.PDF": "fail"}
+
+
+def test_an_empty_folder_is_an_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(audit_command, [str(tmp_path)])
+
+    assert result.exit_code == 2
+    assert f"COULD NOT READ {tmp_path}: no PDF files in this folder" in result.output
+
+
+def test_a_print_file_is_never_a_reading_pdf(
+    clean_pdf: Path, mutated: Callable[..., Path]
+) -> None:
+    print_file = mutated(_as_print_file)
+    result = CliRunner().invoke(audit_command, [str(print_file)])
+
+    assert result.output.startswith(f"PRINT {print_file}: print file, not for reading")
+    assert "PASS" not in result.output
+    assert result.exit_code == 0  # correctly labelled, and its large-print checks passed
+
+    document = json.loads(CliRunner().invoke(audit_command, [str(print_file), "--json"]).stdout)
+    (entry,) = document["files"]
+    assert entry["verdict"] == "print"
+    assert entry["passed"] is False
+    assert "page-validation" not in entry["checks_run"]
+    assert document["passed"] is True  # nothing failed: the run's exit code is 0
+    assert document["summary"]["print"] == 1
 
 
 def test_no_large_print_flag_skips_large_print_checks(clean_pdf: Path) -> None:
@@ -87,10 +133,10 @@ def test_unreadable_file_exits_2_without_traceback(
 
     assert result.exit_code == 2
     assert "Traceback" not in result.output
-    error_lines = [line for line in result.output.splitlines() if line.startswith("error:")]
-    assert len(error_lines) == 1
-    assert str(bad) in error_lines[0]
+    (line,) = [line for line in result.output.splitlines() if line.startswith("COULD NOT READ")]
+    assert line.startswith(f"COULD NOT READ {bad}: ")
     assert "PASS" in result.output  # the readable file is still reported
+    assert "1 could not be read" in result.output
 
 
 def test_missing_file_exits_2_in_json(tmp_path: Path) -> None:
@@ -98,10 +144,9 @@ def test_missing_file_exits_2_in_json(tmp_path: Path) -> None:
     result = CliRunner().invoke(audit_command, [str(missing), "--json"])
 
     assert result.exit_code == 2
-    assert result.stderr.strip() == f"error: {missing}: no such file"
     document = json.loads(result.stdout)
     assert document["files"] == [
-        {"path": str(missing), "passed": False, "error": f"{missing}: no such file"}
+        {"path": str(missing), "verdict": "unreadable", "passed": False, "error": "no such file"}
     ]
 
 

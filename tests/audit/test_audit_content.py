@@ -1,4 +1,4 @@
-"""01-005 (content outside the tree), 01-003/01-004 (Artifact nesting), Form XObjects."""
+"""01-005 (content outside the tree, orphaned MCIDs), 01-003/01-004 (Artifact nesting)."""
 
 from __future__ import annotations
 
@@ -47,8 +47,11 @@ def test_artifact_text_passes(tmp_path: Path) -> None:
 def test_text_outside_tagged_content_fails(tmp_path: Path, content: bytes) -> None:
     pdf = tiny_pdf(b"/P <</MCID 0>> BDC EMC " + content, fonts=fonts(), mcids=(0,))
 
-    (message,) = _findings(pdf, tmp_path, "01-005")
-    assert message.startswith('1 text-showing operator(s) (text: "Hello")')
+    report = audit_pdf(save(pdf, tmp_path))
+    assert "01-005" in report.conditions()
+    assert {f.rule for f in report.findings if f.condition == "01-005"} == {
+        "PDFUA1-CONTENT-TAGGING-001"
+    }
 
 
 def test_untagged_paths_and_images_are_counted(tmp_path: Path) -> None:
@@ -56,17 +59,24 @@ def test_untagged_paths_and_images_are_counted(tmp_path: Path) -> None:
         b"0 0 100 100 re f BI /W 1 /H 1 /BPC 8 /CS /G ID \x00 EI", fonts=fonts(), mcids=(0,)
     )
 
-    (message,) = _findings(pdf, tmp_path, "01-005")
-    assert "1 path painting operator(s)" in message
-    assert "1 image painting operator(s)" in message
+    # page-validation misses the inline image, and with it the whole page: leafpress's own
+    # check fills the gap
+    (finding,) = [f for f in audit_pdf(save(pdf, tmp_path)).findings if f.condition == "01-005"]
+    assert finding.rule is None
+    assert "1 path painting operator(s)" in finding.message
+    assert "1 image painting operator(s)" in finding.message
 
 
 def test_mcid_missing_from_the_tree_fails(tmp_path: Path) -> None:
     content = b"/P <</MCID 0>> BDC " + TEXT + b" EMC /P <</MCID 1>> BDC " + TEXT + b" EMC"
     pdf = tiny_pdf(content, fonts=fonts(), mcids=(0,))
 
-    (message,) = _findings(pdf, tmp_path, "01-005")
-    assert message.startswith("Marked content MCID 1 is not reachable")
+    # page-validation does not see this (WeasyPrint's footers look like it): leafpress does
+    report = audit_pdf(save(pdf, tmp_path))
+    (finding,) = [f for f in report.findings if f.condition == "01-005"]
+    assert finding.rule is None
+    assert finding.message.startswith("Marked content MCID 1 is not reachable")
+    assert finding.page == 1
 
 
 def test_named_property_lists_are_resolved(tmp_path: Path) -> None:
@@ -83,8 +93,7 @@ def test_form_xobject_content_is_followed(tmp_path: Path) -> None:
         Fm0=form_xobject(pdf, TEXT, pikepdf.Dictionary(Font=font_resources))
     )
 
-    (message,) = _findings(pdf, tmp_path, "01-005")
-    assert '"Hello"' in message
+    assert _findings(pdf, tmp_path, "01-005") != []
 
 
 def test_form_xobject_drawn_inside_tagged_content_passes(tmp_path: Path) -> None:

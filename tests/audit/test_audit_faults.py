@@ -37,10 +37,14 @@ def test_raw_weasyprint_footer_is_orphaned_content(raw_render: Path) -> None:
 def test_untagged_file(mutated: Callable[..., Path]) -> None:
     report = audit_pdf(mutated(strip_tags))
 
-    (finding,) = report.findings
-    assert finding.condition == "01-005"
-    assert "no structure tree" in finding.message
-    assert "text-showing operator(s) on 1 page(s)" in finding.message
+    assert report.conditions() == {"01-005"}
+    rules = {finding.rule for finding in report.findings}
+    assert rules == {
+        "PDFUA1-STRUCT-TREE-ROOT-001",
+        "PDFUA1-TAGGED-DOCUMENT-001",
+        "PDFUA1-CONTENT-TAGGING-001",
+    }
+    assert any("no structure tree" in finding.message for finding in report.findings)
 
 
 def test_missing_language(mutated: Callable[..., Path]) -> None:
@@ -49,7 +53,8 @@ def test_missing_language(mutated: Callable[..., Path]) -> None:
 
     report = audit_pdf(mutated(drop_lang))
 
-    assert report.conditions() == {"11-001"}
+    # page text, the figure's Alt, the bookmarks and the link's Contents all lose it
+    assert report.conditions() == {"11-001", "11-002", "11-003", "11-004"}
 
 
 def test_figure_without_alt_text(mutated: Callable[..., Path]) -> None:
@@ -59,16 +64,19 @@ def test_figure_without_alt_text(mutated: Callable[..., Path]) -> None:
     report = audit_pdf(mutated(drop_alt))
 
     assert report.conditions() == {"13-004"}
-    assert report.findings[0].element is not None
-    assert report.findings[0].element.startswith("Figure (object ")
-    assert report.findings[0].page == 1
+    (finding,) = report.findings
+    assert finding.element is not None
+    assert finding.element.startswith("Document › ")
+    assert " › Figure (object " in finding.element
+    assert finding.page == 1
+    assert "alternative text" in finding.message
 
 
 def test_skipped_heading_level(mutated: Callable[..., Path]) -> None:
     report = audit_pdf(mutated(retype("H2", "H3")))
 
     assert report.conditions() == {"14-003"}
-    assert "H3 follows H1" in report.findings[0].message
+    assert (report.findings[0].element or "").startswith("Document › H3 (object ")
 
 
 def test_12pt_text_in_a_large_print_file(mutated: Callable[..., Path]) -> None:
@@ -85,8 +93,10 @@ def test_link_outside_a_link_element(mutated: Callable[..., Path]) -> None:
     report = audit_pdf(mutated(retype("Link", "Span")))
 
     assert report.conditions() == {"28-011"}
-    assert "inside Span" in report.findings[0].message
-    assert "https://example.org/bones" in report.findings[0].message
+    (finding,) = report.findings  # the engine's; leafpress's own does not repeat it
+    assert finding.rule == "PDFUA1-LINK-LINK-TAG-001"
+    assert finding.page == 1
+    assert (finding.element or "").startswith("Link annotation (object ")
 
 
 def test_link_missing_from_the_tree(mutated: Callable[..., Path]) -> None:
@@ -96,5 +106,10 @@ def test_link_missing_from_the_tree(mutated: Callable[..., Path]) -> None:
 
     report = audit_pdf(mutated(drop_objr))
 
+    # page-validation finds the Link element through the ParentTree and is silent;
+    # leafpress's own check walks the tree, as a screen reader does, and misses the link.
     assert report.conditions() == {"28-011"}
-    assert "not in the structure tree" in report.findings[0].message
+    (finding,) = report.findings
+    assert finding.rule is None
+    assert "not in the structure tree" in finding.message
+    assert "https://example.org/bones" in finding.message

@@ -1,4 +1,4 @@
-"""Real content tagged: content outside the structure tree (01-005) and Artifact nesting."""
+"""Content outside the structure tree (01-005) that page-validation does not see."""
 
 from __future__ import annotations
 
@@ -65,8 +65,12 @@ def _text_sample(ctx: AuditContext, runs: list[TextRun]) -> str:
     return f' (text: "{text[:40]}{"…" if len(text) > 40 else ""}")'
 
 
-def check_tagged_content(ctx: AuditContext) -> list[Finding]:
-    """01-005: every piece of content is tagged (MCID reachable from the root) or an Artifact."""
+def check_untagged_content(ctx: AuditContext) -> list[Finding]:
+    """01-005: content outside any tagged or Artifact marked content.
+
+    page-validation finds most of it, but not untagged inline images, and not anything
+    else on a page that has one; this fills that gap.
+    """
     untagged_text: dict[int, list[TextRun]] = defaultdict(list)
     for run in ctx.scan.texts:
         if _untagged(run.marked):
@@ -101,7 +105,16 @@ def check_tagged_content(ctx: AuditContext) -> list[Finding]:
                 page,
             )
         )
-    return findings + _orphans(ctx)
+    return findings
+
+
+def check_orphaned_content(ctx: AuditContext) -> list[Finding]:
+    """01-005: marked content whose MCID no structure element reaches (page-validation misses it).
+
+    WeasyPrint 70 writes its page footers like this: the content has an MCID, but nothing in
+    the structure tree refers to it, so it is neither real tagged content nor an Artifact.
+    """
+    return [] if ctx.tree.root is None else _orphans(ctx)
 
 
 def _orphans(ctx: AuditContext) -> list[Finding]:
@@ -137,25 +150,4 @@ def _orphans(ctx: AuditContext) -> list[Finding]:
                 f"orphaned {_listing(labels)}" if labels else None,
             )
         )
-    return findings
-
-
-def check_artifact_nesting(ctx: AuditContext) -> list[Finding]:
-    """01-003 Artifacts inside tagged content; 01-004 tagged content inside Artifacts."""
-    inside_tagged: Counter[int] = Counter()
-    inside_artifact: Counter[int] = Counter()
-    for sequence in ctx.scan.sequences:
-        new, outer = sequence.marked[-1], sequence.marked[:-1]
-        if new.is_artifact and any(m.mcid is not None for m in outer):
-            inside_tagged[sequence.page] += 1
-        if new.mcid is not None and any(m.is_artifact for m in outer):
-            inside_artifact[sequence.page] += 1
-    findings = [
-        Finding("01-003", f"{n} Artifact sequence(s) inside tagged marked content.", page)
-        for page, n in sorted(inside_tagged.items())
-    ]
-    findings += [
-        Finding("01-004", f"{n} tagged (MCID) sequence(s) inside an Artifact.", page)
-        for page, n in sorted(inside_artifact.items())
-    ]
     return findings

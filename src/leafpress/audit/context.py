@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+import page
 import pikepdf
 
 from leafpress.audit.interpreter import ContentScan, scan_content
@@ -19,6 +20,8 @@ class AuditContext:
     pdf: pikepdf.Pdf
     path: Path
     large_print: bool = False
+    engine: page.ValidationReport | None = None
+    """page-validation's PDF/UA-1 report on the same file, when the runner has made it."""
     cache: dict[str, object] = field(default_factory=dict)
     """Scratch space for per-document memoisation inside check modules."""
 

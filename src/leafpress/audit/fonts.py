@@ -1,8 +1,7 @@
-"""Font checks: Unicode mapping (10-001, 31-027) and embedding (31-009)."""
+"""Fonts as the large-print checks and finding texts need them: use, names, flags, Unicode text."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pikepdf
@@ -11,7 +10,6 @@ from fontTools.agl import toUnicode as agl_to_unicode  # type: ignore[import-unt
 from leafpress.audit.cmap import CMap, parse_cmap
 from leafpress.audit.context import AuditContext
 from leafpress.audit.interpreter import TextRun
-from leafpress.audit.model import Finding
 
 SIMPLE_FONTS = frozenset({"/Type1", "/MMType1", "/TrueType", "/Type3"})
 STANDARD_ENCODINGS: dict[str, str | None] = {
@@ -22,11 +20,9 @@ STANDARD_ENCODINGS: dict[str, str | None] = {
 }
 """Encodings whose glyph names are all in the Adobe Glyph List, with a close Python codec."""
 SYMBOLIC_STANDARD_FONTS = frozenset({"Symbol", "ZapfDingbats"})
-ADOBE_CJK_ORDERINGS = frozenset({"GB1", "CNS1", "Japan1", "Korea1"})
 IDENTITY_CMAPS = frozenset({"/Identity-H", "/Identity-V"})
 SYMBOLIC_FLAG = 4
 ITALIC_FLAG = 64
-EMBEDDED_FONT_KEYS = ("/FontFile", "/FontFile2", "/FontFile3")
 FontKey = tuple[int, int] | str
 
 
@@ -126,7 +122,7 @@ def _to_unicode(ctx: AuditContext, font: pikepdf.Dictionary) -> CMap | None:
 def _encoding_cmap(font: pikepdf.Dictionary) -> CMap | None:
     """The code space of a Type 0 font's encoding (None when it cannot be known)."""
     encoding = font.get("/Encoding")
-    if encoding in IDENTITY_CMAPS:
+    if isinstance(encoding, pikepdf.Name) and encoding in IDENTITY_CMAPS:
         return CMap(codespace=[(b"\x00\x00", b"\xff\xff")])
     if isinstance(encoding, pikepdf.Stream):
         try:
@@ -134,18 +130,6 @@ def _encoding_cmap(font: pikepdf.Dictionary) -> CMap | None:
         except pikepdf.PdfError:
             return None
     return None
-
-
-def _is_adobe_cjk(font: pikepdf.Dictionary) -> bool:
-    encoding = font.get("/Encoding")
-    if not isinstance(encoding, pikepdf.Name) or encoding in IDENTITY_CMAPS:
-        return False
-    info = descendant(font).get("/CIDSystemInfo")
-    return (
-        isinstance(info, pikepdf.Dictionary)
-        and str(info.get("/Registry", "")) == "Adobe"
-        and str(info.get("/Ordering", "")) in ADOBE_CJK_ORDERINGS
-    )
 
 
 def _simple_code_to_unicode(font: pikepdf.Dictionary, code: int) -> str | None:
@@ -176,25 +160,6 @@ def _simple_code_to_unicode(font: pikepdf.Dictionary, code: int) -> str | None:
         return bytes([code]).decode(codec)
     except UnicodeDecodeError:
         return None
-
-
-def has_unicode_mechanism(ctx: AuditContext, font: pikepdf.Dictionary) -> bool:
-    """True when some mechanism PDF/UA accepts maps the font's codes to Unicode (31-027)."""
-    if _to_unicode(ctx, font) is not None:
-        return True
-    subtype = font.get("/Subtype")
-    if subtype == pikepdf.Name.Type0:
-        return _is_adobe_cjk(font)
-    if str(subtype) not in SIMPLE_FONTS:
-        return False
-    if base_font(font) in SYMBOLIC_STANDARD_FONTS:
-        return True
-    encoding = font.get("/Encoding")
-    if isinstance(encoding, pikepdf.Name):
-        return str(encoding) in STANDARD_ENCODINGS
-    if isinstance(encoding, pikepdf.Dictionary):
-        return True  # individual glyph names are judged per code (10-001)
-    return subtype != pikepdf.Name.Type3 and not font_flags(font) & SYMBOLIC_FLAG
 
 
 def codes_of(font: pikepdf.Dictionary, data: bytes, cmap: CMap | None) -> list[bytes] | None:
@@ -229,81 +194,3 @@ def decode_text(ctx: AuditContext, run: TextRun) -> str:
     if codes is None:
         return ""
     return "".join(code_to_unicode(ctx, run.font, code) or "\ufffd" for code in codes)
-
-
-def _unmapped_codes(ctx: AuditContext, use: FontUse) -> Iterator[bytes]:
-    if (
-        use.font.get("/Subtype") == pikepdf.Name.Type0
-        and _to_unicode(ctx, use.font) is None
-        and _is_adobe_cjk(use.font)
-    ):
-        return
-    codes = codes_of(use.font, use.codes, _to_unicode(ctx, use.font))
-    for code in dict.fromkeys(codes or []):
-        if code_to_unicode(ctx, use.font, code) is None:
-            yield code
-
-
-def _fontless_text(ctx: AuditContext) -> list[Finding]:
-    """10-001 for text shown with a font resource that is missing or not a font."""
-    missing = {(run.page, run.font_key): None for run in ctx.scan.texts if run.font is None}
-    return [
-        Finding(
-            "10-001",
-            f"Text is shown with font resource /{key}, which is missing or not a font "
-            "dictionary, so its characters cannot be mapped to Unicode.",
-            page,
-        )
-        for page, key in missing
-    ]
-
-
-def check_unicode_mapping(ctx: AuditContext) -> list[Finding]:
-    """31-027 fonts with no Unicode mechanism; 10-001 shown codes that cannot be mapped."""
-    findings = _fontless_text(ctx)
-    for use in fonts_used(ctx).values():
-        label = font_label(use)
-        if not has_unicode_mechanism(ctx, use.font):
-            findings.append(
-                Finding(
-                    "31-027",
-                    "The font has no ToUnicode CMap and no standard encoding or glyph names "
-                    "that map its codes to Unicode.",
-                    use.first_page,
-                    label,
-                )
-            )
-        unmapped = list(_unmapped_codes(ctx, use))
-        if unmapped:
-            sample = " ".join(f"<{code.hex()}>" for code in unmapped[:8])
-            more = f" and {len(unmapped) - 8} more" if len(unmapped) > 8 else ""
-            findings.append(
-                Finding(
-                    "10-001",
-                    f"{len(unmapped)} character code(s) shown with this font cannot be mapped "
-                    f"to Unicode: {sample}{more}.",
-                    use.first_page,
-                    label,
-                )
-            )
-    return findings
-
-
-def check_font_embedding(ctx: AuditContext) -> list[Finding]:
-    """31-009: every font used for rendered text has its font program embedded."""
-    findings: list[Finding] = []
-    for use in fonts_used(ctx).values():
-        if not use.rendered or use.font.get("/Subtype") == pikepdf.Name.Type3:
-            continue
-        descriptor = font_descriptor(use.font)
-        if descriptor is None or not any(key in descriptor for key in EMBEDDED_FONT_KEYS):
-            pages = ", ".join(str(page) for page in sorted(use.pages)[:10])
-            findings.append(
-                Finding(
-                    "31-009",
-                    f"The font program is not embedded (used on page(s) {pages}).",
-                    use.first_page,
-                    font_label(use),
-                )
-            )
-    return findings

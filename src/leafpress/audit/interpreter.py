@@ -42,10 +42,14 @@ from leafpress.pdfua.structure import (
     TEXT_SHOWING_OPERATORS,
     ContentOperator,
     MarkedContent,
+    inherited_attribute,
     iter_marked_content,
 )
 
 MAX_FORM_DEPTH = 12
+MAX_OPERATORS = 2_000_000
+"""Operators interpreted per file, Form XObject repeats included, before the scan stops:
+it keeps leafpress's own checks within bounded time on a file the engine accepted."""
 PATH_PAINTING = frozenset({"S", "s", "f", "F", "f*", "B", "B*", "b", "b*"})
 FILLING = frozenset({"f", "F", "f*", "B", "B*", "b", "b*"})
 EVEN_ODD_FILLING = frozenset({"f*", "B*", "b*"})
@@ -114,6 +118,17 @@ class ContentScan:
     sequences: list[SequenceStart] = field(default_factory=list)
     problems: list[tuple[int, str]] = field(default_factory=list)
     """(page, message) for content that could not be read."""
+    operators: int = 0
+    """Operators interpreted so far (see MAX_OPERATORS)."""
+
+    def over_budget(self, page: int) -> bool:
+        """Count one operator; True (and one problem recorded) once the budget is spent."""
+        self.operators += 1
+        if self.operators == MAX_OPERATORS + 1:
+            self.problems.append(
+                (page, f"more than {MAX_OPERATORS:,} content operators; the rest was not read")
+            )
+        return self.operators > MAX_OPERATORS
 
 
 @dataclass
@@ -144,6 +159,8 @@ class _Interpreter:
         text_matrix = pikepdf.Matrix()
         line_matrix = pikepdf.Matrix()
         for op in iter_marked_content(content, resources):
+            if self.scan.over_budget(self.page.number):
+                break
             marked = outer + op.marked
             try:
                 name = op.operator
@@ -377,18 +394,6 @@ class _Interpreter:
         )
 
 
-def inherited(page: pikepdf.Dictionary, key: str) -> pikepdf.Object | None:
-    """A page attribute, inherited from the page tree when the page lacks it."""
-    node: pikepdf.Object | None = page
-    for _ in range(64):
-        if not isinstance(node, pikepdf.Dictionary):
-            return None
-        if key in node:
-            return node[key]
-        node = node.get("/Parent")
-    return None
-
-
 def scan_content(pdf: pikepdf.Pdf) -> ContentScan:
     """Interpret every page's content streams and the Form XObjects they draw."""
     scan = ContentScan()
@@ -398,7 +403,7 @@ def scan_content(pdf: pikepdf.Pdf) -> ContentScan:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             try:
-                resources = inherited(page.obj, "/Resources")
+                resources = inherited_attribute(page.obj, "/Resources")
                 _Interpreter(scan, page_state).run(
                     page, resources, GraphicsState(ctm=pikepdf.Matrix()), (), page.obj.objgen, ()
                 )

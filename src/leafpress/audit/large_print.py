@@ -21,18 +21,23 @@ from leafpress.audit.fonts import (
     font_label,
     fonts_used,
 )
-from leafpress.audit.interpreter import TextRun, inherited
+from leafpress.audit.interpreter import TextRun
 from leafpress.audit.model import Finding
+from leafpress.editions import PAPERS, large_print_edition
+from leafpress.pdfua.structure import inherited_attribute
 
-MIN_TEXT_PT = 16.0
+#: The large-print edition's rules, from the editions registry (the one home of the figures).
+LARGE_PRINT = large_print_edition()
+MIN_TEXT_PT = LARGE_PRINT.min_text_pt
 SIZE_TOLERANCE_PT = 0.05
-A4_PT = (595.28, 841.89)
+_PAPER = LARGE_PRINT.fixed_paper or PAPERS["A4"]
+PAPER_PT = (_PAPER.width_mm * 72 / 25.4, _PAPER.height_mm * 72 / 25.4)
 PAGE_TOLERANCE_PT = 2.0
 MIN_CONTRAST = 4.5
 MAX_UPRIGHT_SLANT_DEGREES = 5.0
 ITALIC_WORDS = ("italic", "oblique")
 VARIANT_KEY = "/LeafpressVariant"
-LARGE_PRINT_VARIANT = "large-print"
+LARGE_PRINT_VARIANT = LARGE_PRINT.name
 
 
 def declares_large_print(pdf: pikepdf.Pdf) -> bool:
@@ -95,7 +100,7 @@ def check_text_size(ctx: AuditContext) -> list[Finding]:
 
 def _page_size(page: pikepdf.Page) -> tuple[float, float] | None:
     for key in ("/TrimBox", "/CropBox", "/MediaBox"):
-        box = inherited(page.obj, key)
+        box = inherited_attribute(page.obj, key)
         if isinstance(box, pikepdf.Array) and len(box) == 4:
             x0, y0, x1, y1 = (float(v) for v in box)
             return abs(x1 - x0), abs(y1 - y0)
@@ -103,7 +108,7 @@ def _page_size(page: pikepdf.Page) -> tuple[float, float] | None:
 
 
 def check_page_size(ctx: AuditContext) -> list[Finding]:
-    """LP-002: every page (trim box, else crop or media box) is A4, either way round."""
+    """LP-002: every page (trim box, else crop or media box) is the large-print paper."""
     findings: list[Finding] = []
     for index, page in enumerate(ctx.pdf.pages):
         size = _page_size(page)
@@ -111,12 +116,13 @@ def check_page_size(ctx: AuditContext) -> list[Finding]:
             findings.append(Finding("LP-002", "The page has no usable page box.", index + 1))
             continue
         width, height = sorted(size)
-        if abs(width - A4_PT[0]) > PAGE_TOLERANCE_PT or abs(height - A4_PT[1]) > PAGE_TOLERANCE_PT:
+        if (abs(width - PAPER_PT[0]) > PAGE_TOLERANCE_PT
+                or abs(height - PAPER_PT[1]) > PAGE_TOLERANCE_PT):
             findings.append(
                 Finding(
                     "LP-002",
-                    f"The page is {size[0]:.1f} × {size[1]:.1f} pt; large print is A4 "
-                    f"({A4_PT[0]:.2f} × {A4_PT[1]:.2f} pt).",
+                    f"The page is {size[0]:.1f} × {size[1]:.1f} pt; large print is "
+                    f"{_PAPER.name} ({PAPER_PT[0]:.2f} × {PAPER_PT[1]:.2f} pt).",
                     index + 1,
                 )
             )

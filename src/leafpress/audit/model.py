@@ -21,6 +21,10 @@ class Finding:
     """One-based page number, when the failure is on a page."""
     element: str | None = None
     """The structure element, annotation or font concerned, in words."""
+    rule: str | None = None
+    """The page-validation rule that found it; None for leafpress's own checks."""
+    detail: str | None = None
+    """The engine's own technical wording, kept for people who fix PDFs."""
 
 
 @dataclass(frozen=True)
@@ -31,11 +35,20 @@ class AuditReport:
     findings: list[Finding]
     checks_run: list[str]
     large_print: bool
+    print_file: bool = False
+    """The file's metadata marks it an imposed print file: never a reading PDF."""
 
     @property
     def passed(self) -> bool:
-        """True when no check failed and every check ran to the end."""
-        return not self.findings
+        """True for a reading PDF on which no check failed and every check ran to the end."""
+        return not self.findings and not self.print_file
+
+    @property
+    def verdict(self) -> str:
+        """'print' for a print file whose checks passed, else 'pass' or 'fail'."""
+        if self.findings:
+            return "fail"
+        return "print" if self.print_file else "pass"
 
     def conditions(self) -> set[str]:
         """The distinct condition codes found."""

@@ -1,15 +1,35 @@
-"""Show audit reports: a rich table per file for people, or one JSON document for tools."""
+"""Show audit results: one line per file with its findings beneath, or one JSON document."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+import click
 
 from leafpress.audit.conditions import CONDITIONS
 from leafpress.audit.model import AuditReport, Finding
+
+PRINT_FILE = "print file, not for reading"
+
+
+@dataclass
+class Results:
+    """Every file's report, and the files that could not be read with the reason."""
+
+    reports: list[AuditReport] = field(default_factory=list)
+    unreadable: dict[str, str] = field(default_factory=dict)
+
+    def counts(self) -> dict[str, int]:
+        """How many files passed, failed, were print files or could not be read."""
+        verdicts = [report.verdict for report in self.reports]
+        return {
+            "files": len(verdicts) + len(self.unreadable),
+            "passed": verdicts.count("pass"),
+            "failed": verdicts.count("fail"),
+            "print": verdicts.count("print"),
+            "unreadable": len(self.unreadable),
+        }
 
 
 def finding_json(finding: Finding) -> dict[str, Any]:
@@ -20,6 +40,8 @@ def finding_json(finding: Finding) -> dict[str, Any]:
         "message": finding.message,
         "page": finding.page,
         "element": finding.element,
+        "rule": finding.rule,
+        "detail": finding.detail,
     }
 
 
@@ -27,52 +49,68 @@ def report_json(report: AuditReport) -> dict[str, Any]:
     """One file's report as a JSON object."""
     return {
         "path": str(report.path),
+        "verdict": report.verdict,
         "passed": report.passed,
         "large_print": report.large_print,
+        "print_file": report.print_file,
         "checks_run": list(report.checks_run),
         "findings": [finding_json(finding) for finding in report.findings],
     }
 
 
-def audit_json(reports: list[AuditReport], errors: dict[str, str]) -> dict[str, Any]:
-    """Every file's result (reports, and one-line errors for unreadable files)."""
-    files = [report_json(report) for report in reports]
-    files += [{"path": path, "passed": False, "error": message} for path, message in errors.items()]
-    return {"passed": not errors and all(report.passed for report in reports), "files": files}
+def audit_json(results: Results) -> dict[str, Any]:
+    """Every file's result and the summary counts."""
+    files = [report_json(report) for report in results.reports]
+    files += [
+        {"path": path, "verdict": "unreadable", "passed": False, "error": reason}
+        for path, reason in results.unreadable.items()
+    ]
+    counts = results.counts()
+    passed = counts["failed"] == 0 and counts["unreadable"] == 0  # as the exit code says
+    return {"passed": passed, "summary": counts, "files": files}
 
 
-def print_report(console: Console, report: AuditReport) -> None:
-    """Print one file's findings as a table, or one line when it passed."""
-    scope = "PDF/UA-1 and large print" if report.large_print else "PDF/UA-1"
-    if report.passed:
-        console.print(
-            Text.assemble(
-                ("PASS ", "bold green"),
-                f"{report.path}: {len(report.checks_run)} checks ({scope}), no findings",
-            )
-        )
-        return
-    table = Table(
-        title=Text.assemble(
-            ("FAIL ", "bold red"),
-            f"{report.path}: {len(report.findings)} finding(s) from "
-            f"{len(report.checks_run)} checks ({scope})",
-        ),
-        title_justify="left",
-        show_lines=True,
+def _where(finding: Finding) -> str:
+    parts = [f"page {finding.page}"] if finding.page is not None else []
+    parts += [finding.element] if finding.element else []
+    return f" [{', '.join(parts)}]" if parts else ""
+
+
+def finding_lines(finding: Finding) -> list[str]:
+    """A finding in words: condition, explanation and where, then the engine's detail."""
+    lines = [f"  {finding.condition}: {finding.message}{_where(finding)}"]
+    if finding.detail:
+        lines.append(f"      ({finding.rule}: {finding.detail})")
+    return lines
+
+
+def report_lines(report: AuditReport) -> list[str]:
+    """The file's one line, then one entry per finding when it failed."""
+    scope = "PDF/UA-1" + (" and large print" if report.large_print else "")
+    if report.verdict == "print":
+        checked = " (large-print checks passed)" if report.large_print else ""
+        return [f"PRINT {report.path}: {PRINT_FILE}{checked}"]
+    if report.verdict == "pass":
+        return [f"PASS  {report.path}: {scope}, no findings"]
+    kind = PRINT_FILE + ", " if report.print_file else ""
+    head = f"FAIL  {report.path}: {kind}{len(report.findings)} finding(s) ({scope})"
+    return [head] + [line for finding in report.findings for line in finding_lines(finding)]
+
+
+def echo_results(results: Results) -> None:
+    """Print every file's lines, then the summary."""
+    styles = {"PASS": "green", "FAIL": "red", "PRIN": "yellow"}
+    for report in results.reports:
+        for index, line in enumerate(report_lines(report)):
+            colour = styles.get(line[:4]) if index == 0 else None
+            click.echo(click.style(line, fg=colour) if colour else line)
+    for path, reason in results.unreadable.items():
+        click.echo(click.style(f"COULD NOT READ {path}: {reason}", fg="red"))
+    counts = results.counts()
+    click.echo(
+        f"{counts['files']} file(s): {counts['passed']} passed, {counts['failed']} failed, "
+        f"{counts['print']} print file(s) not for reading, "
+        f"{counts['unreadable']} could not be read."
     )
-    table.add_column("Finding", ratio=3)
-    table.add_column("Matterhorn", no_wrap=True)
-    table.add_column("Page", justify="right", no_wrap=True)
-    table.add_column("Element", ratio=1)
-    for finding in report.findings:
-        summary = CONDITIONS.get(finding.condition, "")
-        table.add_row(
-            Text.assemble((summary, "bold"), "\n" if summary else "", finding.message),
-            finding.condition,
-            "" if finding.page is None else str(finding.page),
-            finding.element or "",
-        )
-    console.print(table)
-    if any(finding.condition.startswith("LP-") for finding in report.findings):
-        console.print("LP-… codes are leafpress large-print checks, not Matterhorn conditions.")
+    if any(f.condition.startswith("LP-") for r in results.reports for f in r.findings):
+        click.echo("LP-… codes are leafpress large-print checks, not Matterhorn conditions.")

@@ -7,9 +7,17 @@ from pathlib import Path
 import pikepdf
 
 from leafpress.audit.context import AuditContext
+from leafpress.audit.engine import validate
 from leafpress.audit.large_print import declares_large_print
 from leafpress.audit.model import AUDIT_ERROR, AuditReport, Finding, UnreadablePdfError
-from leafpress.audit.registry import CHECKS, LARGE_PRINT_CHECKS, Check
+from leafpress.audit.purpose import declares_print_file
+from leafpress.audit.registry import (
+    CHECKS,
+    GAP_FILLERS,
+    LARGE_PRINT_CHECKS,
+    PAGE_SIZE_CHECK,
+    Check,
+)
 
 MAX_CONTENT_PROBLEMS = 5
 
@@ -18,7 +26,9 @@ def _open(path: Path) -> pikepdf.Pdf:
     try:
         return pikepdf.open(path)
     except pikepdf.PasswordError:
-        raise UnreadablePdfError.single("the PDF is encrypted with a password", path=path) from None
+        raise UnreadablePdfError.single(
+            "could not read: the PDF is encrypted with a password", path=path
+        ) from None
     except FileNotFoundError:
         raise UnreadablePdfError.single("no such file", path=path) from None
     except IsADirectoryError:
@@ -26,7 +36,14 @@ def _open(path: Path) -> pikepdf.Pdf:
     except Exception as error:  # pikepdf/qpdf raise several types for non-PDF input
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         reason = reason.removeprefix(f"{path}: ")
-        raise UnreadablePdfError.single(f"not a readable PDF ({reason})", path=path) from None
+        raise UnreadablePdfError.single(f"could not read: {reason}", path=path) from None
+
+
+def _check_path(path: Path) -> None:
+    if not path.exists():
+        raise UnreadablePdfError.single("no such file", path=path)
+    if path.is_dir():
+        raise UnreadablePdfError.single("this is a directory, not a PDF", path=path)
 
 
 def _run(name: str, check: Check, ctx: AuditContext) -> list[Finding]:
@@ -35,6 +52,16 @@ def _run(name: str, check: Check, ctx: AuditContext) -> list[Finding]:
     except Exception as error:  # a broken object must become a finding, not a traceback
         detail = f"{type(error).__name__}: {error}".rstrip(": ")
         return [Finding(AUDIT_ERROR, f"Check {name} could not finish: {detail}")]
+
+
+def covered(own: Finding, findings: list[Finding]) -> bool:
+    """True when an engine finding reports the same condition on an object or the same page."""
+    return any(
+        found.rule is not None
+        and found.condition == own.condition
+        and (found.element is not None or (found.page is not None and found.page == own.page))
+        for found in findings
+    )
 
 
 def _content_problems(ctx: AuditContext) -> list[Finding]:
@@ -55,18 +82,31 @@ def _content_problems(ctx: AuditContext) -> list[Finding]:
 def audit_pdf(path: Path, *, large_print: bool | None = None) -> AuditReport:
     """Audit one PDF for PDF/UA-1 (Matterhorn) and, if asked or declared, large print.
 
-    ``large_print=None`` runs the large-print checks only when the document info has
-    ``/LeafpressVariant (large-print)``. Raises UnreadablePdfError if the file cannot
-    be opened as a PDF; any problem inside the PDF becomes a finding instead.
+    page-validation reads the file first, within its safety limits (size, decoded
+    streams, reference depth), so a hostile file is refused before leafpress's own
+    checks decode anything. ``large_print=None`` runs the large-print checks only when
+    the document info has ``/LeafpressVariant (large-print)``. A file whose info says
+    ``/LeafpressPurpose (print-only)`` is an imposed print file: it gets no PDF/UA
+    checks and never passes. Raises UnreadablePdfError ("could not read …") if the
+    file cannot be read; any problem inside a readable PDF becomes a finding instead.
     """
     path = Path(path)
+    _check_path(path)
+    engine = validate(path)
     with _open(path) as pdf:
         if large_print is None:
             large_print = declares_large_print(pdf)
-        ctx = AuditContext(pdf, path, large_print)
-        checks = {**CHECKS, **(LARGE_PRINT_CHECKS if large_print else {})}
+        print_file = declares_print_file(pdf)
+        ctx = AuditContext(pdf, path, large_print, engine)
+        checks = {} if print_file else dict(CHECKS)
+        checks.update(LARGE_PRINT_CHECKS if large_print else {})
+        if print_file:  # imposed sheets hold two pages each: their size is not a page size
+            checks.pop(PAGE_SIZE_CHECK, None)
         findings: list[Finding] = []
         for name, check in checks.items():
-            findings += _run(name, check, ctx)
+            found = _run(name, check, ctx)
+            if name in GAP_FILLERS:  # keep only what the engine missed or could not locate
+                found = [f for f in found if not covered(f, findings)]
+            findings += found
         findings += _content_problems(ctx)
-    return AuditReport(path, findings, list(checks), large_print)
+    return AuditReport(path, findings, list(checks), large_print, print_file)

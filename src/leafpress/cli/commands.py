@@ -30,12 +30,13 @@ from leafpress.batch import (
     read_queue,
 )
 from leafpress.batch.executors import default_jobs
+from leafpress.cli.readability_report import readability_report
 from leafpress.content import governance
-from leafpress.content.readability import measure
+from leafpress.content.explained import unexplained_terms
 from leafpress.content.selection import select
 from leafpress.engine import Project
 from leafpress.errors import InputError, LeafpressError, Problem, ProblemCollector
-from leafpress.outputs import Rendered
+from leafpress.outputs import FORMATS, Rendered
 from leafpress.project.config import load_settings
 from leafpress.project.definitions import LoadedLeaflet, leaflet_paths, load_leaflet, load_leaflets
 from leafpress.project.library import Library, load_library
@@ -173,7 +174,7 @@ def _out_line(text: str) -> None:
 def list_project(project: Path) -> None:
     """Print every leaflet and every section with its title."""
     library = load_library(project)
-    leaflets = load_leaflets(leaflet_paths(project), project)
+    leaflets = load_leaflets(leaflet_paths(project), project, None, FORMATS)
     table = Table(title="Leaflets", show_lines=False)
     for column in ("id", "title", "format", "paper", "variants", "sections"):
         table.add_column(column)
@@ -204,7 +205,7 @@ def check(project: Path, *, today: dt.date, strict: bool) -> int:
         problems.extend(error)
     try:
         known = library.sections if library is not None else None
-        leaflets = load_leaflets(leaflet_paths(project), project, known)
+        leaflets = load_leaflets(leaflet_paths(project), project, known, FORMATS)
     except InputError as error:
         problems.extend(error)
     if library is not None:
@@ -215,7 +216,8 @@ def check(project: Path, *, today: dt.date, strict: bool) -> int:
                 problems.extend(error)
     warnings: list[Problem] = []
     if library is not None:
-        warnings += _readability(library, settings.readability_min)
+        warnings += readability_report(library, settings, out)
+        warnings += unexplained_terms(leaflets, library)
         for finding in governance.review_findings(
             library, leaflets, today, settings.review_due_window_days
         ):
@@ -230,37 +232,13 @@ def check(project: Path, *, today: dt.date, strict: bool) -> int:
     return 1 if failed else 0
 
 
-def _readability(library: Library, minimum: float) -> list[Problem]:
-    table = Table(title="Readability (Flesch reading ease; higher is easier)")
-    for column in ("section", "ease", "avg words/sentence", "longest sentence"):
-        table.add_column(column)
-    warnings: list[Problem] = []
-    for section_id, section in sorted(library.sections.items()):
-        result = measure(section.body)
-        longest = result.longest_sentence
-        short = longest if len(longest) <= 60 else longest[:57] + "..."
-        table.add_row(section_id, f"{result.flesch_reading_ease:.1f}",
-                      f"{result.average_sentence_length:.1f}",
-                      f"{result.longest_sentence_words} words: {short}")
-        if result.flesch_reading_ease < minimum:
-            warnings.append(Problem(
-                section.path, section.body_line, None,
-                f"reading ease {result.flesch_reading_ease:.1f} is below {minimum:g} "
-                f"(average sentence {result.average_sentence_length:.1f} words; longest "
-                f"{result.longest_sentence_words} words)",
-                f"Use shorter sentences and everyday words. Longest sentence: \"{longest}\"",
-            ))
-    out.print(table)
-    return warnings
-
-
 def targets(project: Path, out_dir: Path) -> None:
     """Print the generated make rules."""
     leaflets: list[LoadedLeaflet] = []
     broken: list[Path] = []
     for path in leaflet_paths(project):
         try:
-            leaflets.append(load_leaflet(path, project))
+            leaflets.append(load_leaflet(path, project, None, FORMATS))
         except InputError:  # its own build target reports the problems
             broken.append(path)
     # Plain write, not rich: rich expands the recipes' tabs into spaces, which make rejects.

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import pikepdf
 
-from leafpress.pdfua.content_editing import painting_mcids, retag_as_artifacts
+from leafpress.pdfua.content_editing import painting_mcids
 from leafpress.pdfua.structure import iter_struct_elements, kids, page_indices, struct_type
 from leafpress.pdfua.tree_editing import (
     element_page,
-    rebuild_parent_tree,
     remove_kid,
+    retag_and_reindex,
     set_kids,
 )
 
@@ -76,9 +76,7 @@ def drop_empty_content(pdf: pikepdf.Pdf) -> list[str]:
     if not dropped:
         return []
     removed = sum(_prune(element) for element in emptied)
-    for index, mcids in dropped.items():
-        retag_as_artifacts(pdf.pages[index], mcids)
-    rebuild_parent_tree(pdf)
+    retag_and_reindex(pdf, dropped)
     count = sum(len(mcids) for mcids in dropped.values())
     return [
         f"{count} marked-content sequence(s) that paint nothing became artifacts; "

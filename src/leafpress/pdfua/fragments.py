@@ -28,7 +28,7 @@ from collections.abc import Callable
 
 import pikepdf
 
-from leafpress.pdfua.content_editing import pagination_artifact, retag_as_artifacts
+from leafpress.pdfua.content_editing import pagination_artifact
 from leafpress.pdfua.structure import (
     content_refs,
     is_struct_element,
@@ -42,8 +42,8 @@ from leafpress.pdfua.structure import (
 )
 from leafpress.pdfua.tree_editing import (
     append_kids,
-    rebuild_parent_tree,
     remove_kid,
+    retag_and_reindex,
     set_kids,
     struct_kids,
 )
@@ -209,9 +209,7 @@ def merge_split_fragments(pdf: pikepdf.Pdf) -> list[str]:
     merger.merge_within(root)
     if not merger.merged:
         return []
-    for index, mcids in merger.dropped.items():
-        retag_as_artifacts(pdf.pages[index], mcids, pagination_artifact())
-    rebuild_parent_tree(pdf)
+    retag_and_reindex(pdf, merger.dropped, pagination_artifact())
     merged = ", ".join(f"{kind} x{count}" for kind, count in sorted(merger.merged.items()))
     changes = [f"merged element fragments split by page breaks: {merged}"]
     if merger.repeated:

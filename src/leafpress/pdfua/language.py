@@ -20,12 +20,11 @@ from xml.etree import ElementTree
 
 import pikepdf
 
-from leafpress.pdfua.content_editing import retag_as_artifacts
 from leafpress.pdfua.structure import iter_struct_elements, page_indices, struct_type, subtree_refs
 from leafpress.pdfua.tree_editing import (
     hoist,
-    rebuild_parent_tree,
     remove_kid,
+    retag_and_reindex,
     struct_kids,
 )
 
@@ -106,9 +105,7 @@ def apply_language_markers(pdf: pikepdf.Pdf) -> list[str]:
         languages.append(lang)
     if not markers:
         return []
-    for index, mcids in retag.items():
-        retag_as_artifacts(pdf.pages[index], mcids)
-    rebuild_parent_tree(pdf)
+    retag_and_reindex(pdf, retag)
     summary = ", ".join(f"{lang} x{languages.count(lang)}" for lang in sorted(set(languages)))
     return [f"/Lang set on {len(markers)} element(s) from language markers: {summary}"]
 

@@ -158,6 +158,23 @@ def iter_subtree(start: pikepdf.Dictionary) -> Iterator[StructNode]:
     yield from _walk(start, 0, inherited_page(start), set())
 
 
+#: Deepest page tree walked when looking up an inherited page attribute.
+MAX_PAGE_TREE_DEPTH = 64
+
+
+def inherited_attribute(page: pikepdf.Object, key: str) -> pikepdf.Object | None:
+    """A page attribute (/Resources, /MediaBox…), looked up the page tree as PDF requires."""
+    node: object = page
+    for _ in range(MAX_PAGE_TREE_DEPTH):
+        if not isinstance(node, pikepdf.Dictionary):
+            return None
+        if key in node:
+            value: pikepdf.Object = node[key]
+            return value
+        node = node.get("/Parent")
+    return None
+
+
 def inherited_page(element: pikepdf.Dictionary) -> pikepdf.Dictionary | None:
     """The element's own /Pg, or that of its nearest ancestor that has one."""
     current: object = element
@@ -259,25 +276,6 @@ def parent_tree(pdf: pikepdf.Pdf) -> pikepdf.NumberTree | None:
     return pikepdf.NumberTree(root["/ParentTree"])
 
 
-def mcid_owners_from_parent_tree(
-    pdf: pikepdf.Pdf,
-) -> dict[tuple[PageKey, int], pikepdf.Dictionary]:
-    """Map (page index, MCID) to an element via each page's /StructParents entry."""
-    tree = parent_tree(pdf)
-    owners: dict[tuple[PageKey, int], pikepdf.Dictionary] = {}
-    if tree is None:
-        return owners
-    for index, page in enumerate(pdf.pages):
-        key = page.obj.get("/StructParents")
-        if key is None or int(key) not in tree:
-            continue
-        entries = tree[int(key)]
-        if not isinstance(entries, pikepdf.Array):
-            continue
-        for mcid, element in enumerate(entries):
-            if isinstance(element, pikepdf.Dictionary):
-                owners[(index, mcid)] = element
-    return owners
 
 
 def _resolve_properties(
@@ -335,12 +333,3 @@ def _marked_content(
         else:
             yield ContentOperator(index, instruction, operator, marked)
 
-
-def page_mcids(page: pikepdf.Page) -> list[int]:
-    """The MCIDs of the marked-content sequences opened on a page, in stream order."""
-    mcids = []
-    for op in iter_marked_content(page):
-        mcid = op.marked[-1].mcid if op.operator in ("BDC", "BMC") else None
-        if mcid is not None:
-            mcids.append(mcid)
-    return mcids

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import pikepdf
 
 from leafpress.pdfua import one_pass
+from leafpress.pdfua.content_editing import retag_as_artifacts
 from leafpress.pdfua.structure import (
     inherited_page,
     is_struct_element,
@@ -14,7 +15,6 @@ from leafpress.pdfua.structure import (
     iter_struct_elements,
     kids,
     struct_tree_root,
-    subtree_refs,
 )
 
 
@@ -37,19 +37,6 @@ def element_page(element: pikepdf.Dictionary) -> pikepdf.Dictionary | None:
     return inherited_page(element)
 
 
-def page_span(
-    element: pikepdf.Dictionary, indices: dict[tuple[int, int], int]
-) -> tuple[int, int] | None:
-    """First and last page index holding the element's content, or None if it has none.
-
-    ``indices`` comes from :func:`leafpress.pdfua.structure.page_indices`.
-    """
-    pages = [
-        indices[ref.page.objgen]
-        for ref in subtree_refs(element)
-        if ref.page is not None and ref.page.objgen in indices
-    ]
-    return (min(pages), max(pages)) if pages else None
 
 
 def _portable(kid: pikepdf.Object, page: pikepdf.Dictionary | None) -> pikepdf.Object:
@@ -193,3 +180,14 @@ def _existing_keys(pdf: pikepdf.Pdf) -> list[int]:
 def _mcid_array(owners: dict[int, pikepdf.Dictionary]) -> pikepdf.Array:
     size = max(owners) + 1 if owners else 0
     return pikepdf.Array([owners.get(mcid) for mcid in range(size)])
+
+
+def retag_and_reindex(
+    pdf: pikepdf.Pdf, mcids_by_page: dict[int, set[int]],
+    properties: pikepdf.Dictionary | None = None,
+) -> int:
+    """Make MCIDs that left the tree Artifacts, rebuild the parent tree; count the changes."""
+    count = sum(retag_as_artifacts(pdf.pages[index], mcids, properties)
+                for index, mcids in mcids_by_page.items())
+    rebuild_parent_tree(pdf)
+    return count

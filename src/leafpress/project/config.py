@@ -16,6 +16,8 @@ class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     readability_min: float = Field(default=60.0, ge=0, le=100)
+    smog_max: float = Field(default=8.0, ge=3, le=25)
+    smog_median_max: float = Field(default=6.5, ge=3, le=25)
     review_due_window_days: int = Field(default=90, ge=0, le=3650)
     contents_min_pages: int = Field(default=8, ge=1, le=1000)
 

@@ -90,7 +90,8 @@ def _unknown_sections(document: YamlDocument, known: Collection[str]) -> list[Pr
 
 
 def load_leaflet(
-    path: Path, project_root: Path, known_sections: Collection[str] | None = None
+    path: Path, project_root: Path, known_sections: Collection[str] | None = None,
+    known_formats: Collection[str] = (),
 ) -> LoadedLeaflet:
     """Load one leaflet definition file and its publisher, reporting every problem together.
 
@@ -98,7 +99,7 @@ def load_leaflet(
     in the file, so that one run shows them all.
     """
     document = load_yaml(read_source(path, project_root=project_root), path)
-    leaflet = _leaflet_from(document, project_root, known_sections)
+    leaflet = _leaflet_from(document, project_root, known_sections, known_formats)
     stem = path.stem
     if stem != leaflet.id:
         position = document.position(("id",))
@@ -118,18 +119,19 @@ IN_MEMORY_LABEL = "definition given in memory"
 
 def leaflet_from_mapping(
     data: Mapping[str, Any], project_root: Path, known_sections: Collection[str] | None = None,
-    *, label: str = IN_MEMORY_LABEL,
+    known_formats: Collection[str] = (), *, label: str = IN_MEMORY_LABEL,
 ) -> LoadedLeaflet:
     """Validate a definition given as a mapping, exactly as a file is validated.
 
     Problems name the field (``sections[2].id``) instead of a line.
     """
     document = YamlDocument(path=leaflets_dir(project_root) / label, data=copy.deepcopy(data))
-    return _leaflet_from(document, project_root, known_sections)
+    return _leaflet_from(document, project_root, known_sections, known_formats)
 
 
 def _leaflet_from(
-    document: YamlDocument, project_root: Path, known_sections: Collection[str] | None
+    document: YamlDocument, project_root: Path, known_sections: Collection[str] | None,
+    known_formats: Collection[str],
 ) -> LoadedLeaflet:
     path = document.path
     if not isinstance(document.data, dict):
@@ -154,19 +156,22 @@ def _leaflet_from(
                                   publisher_path)
         publisher = validate(Publisher, publisher_doc)
     _check_logo(publisher, publisher_path, project_root, publisher_doc)
-    _check_formats(definition, document)
+    _check_formats(definition, document, known_formats)
     return LoadedLeaflet(definition, path, document, publisher, publisher_path)
 
 
-def _check_formats(definition: LeafletDefinition, document: YamlDocument) -> None:
-    """Every name under ``formats:`` must be an output format leafpress makes."""
-    from leafpress.outputs import FORMATS  # the registry sits downstream of loading
+def _check_formats(
+    definition: LeafletDefinition, document: YamlDocument, known: Collection[str]
+) -> None:
+    """Every name under ``formats:`` must be an output format leafpress makes.
 
+    The names come from the caller (the FORMATS registry sits downstream of loading).
+    """
     problems = [
         document.problem(("formats", index), f"unknown format '{name}'",
-                         (did_you_mean(name, FORMATS)
-                          + f" Choose from: {', '.join(FORMATS)}.").strip())
-        for index, name in enumerate(definition.formats or []) if name not in FORMATS
+                         (did_you_mean(name, known)
+                          + f" Choose from: {', '.join(known)}.").strip())
+        for index, name in enumerate(definition.formats or []) if name not in known
     ]
     if problems:
         raise InputError(problems)
@@ -183,14 +188,15 @@ def leaflet_paths(project_root: Path) -> list[Path]:
 
 
 def load_leaflets(
-    paths: list[Path], project_root: Path, known_sections: Collection[str] | None = None
+    paths: list[Path], project_root: Path, known_sections: Collection[str] | None = None,
+    known_formats: Collection[str] = (),
 ) -> list[LoadedLeaflet]:
     """Load many definitions, collecting every problem before stopping."""
     problems = ProblemCollector()
     loaded: list[LoadedLeaflet] = []
     for path in paths:
         try:
-            loaded.append(load_leaflet(path, project_root, known_sections))
+            loaded.append(load_leaflet(path, project_root, known_sections, known_formats))
         except InputError as error:
             problems.extend(error)
     problems.raise_if_any()

@@ -38,17 +38,19 @@ from pathlib import Path
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf
 
+from leafpress.pdfua.structure import inherited_attribute
+
 from .geometry import SIZE_TOLERANCE_PT, Box, SheetLayout, pdf_number, sheet_layout
 from .marks import marks_content
 from .metadata import mark_print_only
 from .order import SidePair, saddle_stitch_order
-from .placement import inherited, page_form
+from .placement import page_form
 
 Source = Pdf | str | os.PathLike[str]
 
 
 def _page_trim(page: pikepdf.Page, number: int) -> Box:
-    rotate = inherited(page, "/Rotate")
+    rotate = inherited_attribute(page.obj, "/Rotate")
     if rotate is not None and int(rotate) % 360 != 0:
         raise ValueError(f"page {number} is rotated (/Rotate {rotate}); cannot impose it")
     if float(page.obj.get("/UserUnit", 1)) != 1:

@@ -5,25 +5,14 @@ from __future__ import annotations
 import pikepdf
 from pikepdf import Array, ContentStreamInstruction, Dictionary, Name, Pdf
 
+from leafpress.pdfua.structure import inherited_attribute
+
 from .geometry import Box
 
 Instruction = ContentStreamInstruction | pikepdf.ContentStreamInlineImage
 
 INHERITABLE = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")
-MAX_TREE_DEPTH = 64
 
-
-def inherited(page: pikepdf.Page, key: str) -> pikepdf.Object | None:
-    """A page attribute, looked up the page tree as PDF inheritance requires."""
-    node: pikepdf.Object | None = page.obj
-    for _ in range(MAX_TREE_DEPTH):
-        if node is None:
-            return None
-        if key in node:
-            value: pikepdf.Object = node[key]
-            return value
-        node = node.get("/Parent")
-    return None
 
 
 def strip_marked_content(instructions: list[Instruction]) -> list[Instruction]:
@@ -95,7 +84,7 @@ def page_form(
     out: Pdf, page: pikepdf.Page, bbox: Box, done: set[tuple[int, int]]
 ) -> pikepdf.Stream:
     """The page as a form XObject in `out`, clipped to bbox (in the page's own coordinates)."""
-    resources = inherited(page, "/Resources")
+    resources = inherited_attribute(page.obj, "/Resources")
     copied = copy_into(out, resources) if resources is not None else Dictionary()
     untag_resources(copied, done)
     form = out.make_stream(untagged_content(page))
