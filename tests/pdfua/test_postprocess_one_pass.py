@@ -5,11 +5,12 @@ from __future__ import annotations
 import pikepdf
 import pytest
 from postprocess_pdfs import html_page, open_pdf, parent_tree_mismatches, render, to_bytes
+from tests.structure_oracles import page_mcids
 
 from leafpress.pdfua import FIXES, fix_tagging
 from leafpress.pdfua.content_editing import retag_as_artifacts
 from leafpress.pdfua.one_pass import one_pass
-from leafpress.pdfua.structure import iter_marked_content, page_mcids
+from leafpress.pdfua.structure import iter_marked_content
 from leafpress.pdfua.tree_editing import rebuild_parent_tree, rebuild_parent_tree_now
 
 pytestmark = pytest.mark.slow
