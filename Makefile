@@ -88,7 +88,7 @@ test: $(VENV_STAMP)
 
 check: $(VENV_STAMP) pdfs
 	$(LEAFPRESS) check
-	$(LEAFPRESS) audit $(filter-out %-print.pdf,$(PDFS))
+	$(LEAFPRESS) audit $(filter %.pdf,$(PDFS))
 
 lint: $(VENV_STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks
