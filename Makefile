@@ -1,12 +1,14 @@
 # leafpress: `make` sets everything up and builds every leaflet; `make test` runs the tests.
-# Safe under `make -j`: every PDF is its own target, written atomically.
+# Safe under `make -j`: every PDF is its own target, written atomically. make decides what is
+# stale; one `leafpress build --queue` then renders all of it in a pool of warm workers.
 
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
 
-# Build on every core by default (override with `make -j1`); keep each job's output together.
+# Build on every core by default (override with `make JOBS=1`). Output is not synchronised
+# per target: the batch's progress bar must reach the terminal while it runs.
 JOBS ?= $(shell nproc 2>/dev/null || echo 1)
-MAKEFLAGS += --jobs=$(JOBS) --output-sync=target
+MAKEFLAGS += --jobs=$(JOBS)
 
 PYTHON     ?= python3
 VENV       ?= .venv
@@ -19,6 +21,7 @@ PYTEST_ARGS ?=
 
 LEAFLET_FILES := $(sort $(wildcard leaflets/*.yaml))
 PDFS :=
+RAN :=
 
 .PHONY: all pdfs setup system-deps test check lint golden clean
 
@@ -57,17 +60,44 @@ ifneq ($(if $(MAKECMDGOALS),$(filter-out $(NO_PDF_GOALS),$(MAKECMDGOALS)),all),)
 $(OUT)/targets.mk: $(LEAFLET_FILES) $(wildcard leaflets) | $(VENV_STAMP)
 	@mkdir -p $(OUT)
 	$(LEAFPRESS) targets --out $(OUT) > $@.part && mv $@.part $@
+
+# Batching: when the goal is every leaflet, each stale target's recipe only appends its
+# `build` line to a queue, and $(BATCH) builds the whole queue in one leafpress run (warm
+# workers, one import and one stylesheet parse per worker). A target asked for by name
+# (`make build/x/standard.pdf`) is built at once instead.
+QUEUE := $(OUT)/.queue
+BATCH := $(OUT)/.batch-done
+BATCH_GOALS := all pdfs check
+ifeq ($(filter-out $(BATCH_GOALS),$(if $(MAKECMDGOALS),$(MAKECMDGOALS),all)),)
+LEAFPRESS_RUN = echo >> $(QUEUE)
+LEAFPRESS_MARK = touch
+# Lines left by an interrupted make are dropped: make queues what is still stale.
+$(if $(wildcard $(QUEUE)),$(shell rm -f $(QUEUE)))
+else
+# Built at once: the batch has nothing more to do for this target.
+LEAFPRESS_MARK = touch $(wildcard $(BATCH))
+endif
 include $(OUT)/targets.mk
+
+# One leafpress run builds every queued target; a failing leaflet fails this rule (and so
+# make) after the others are built, and stays stale, so the next make tries it again.
+# It depends on the outputs (to find the stale ones) and on the markers each queued target
+# touches ($(RAN)): the queueing leaves the outputs unchanged, and make reruns a rule only
+# for a prerequisite that changed.
+$(BATCH): $(RAN) $(PDFS)
+	@if [ -s $(QUEUE) ]; then mv $(QUEUE) $(QUEUE).run && \
+	  $(LEAFPRESS) build --queue $(QUEUE).run --out $(OUT) --jobs $(JOBS); fi
+	@touch $@
 endif
 
-pdfs: $(PDFS)
+pdfs: $(if $(RAN),$(BATCH))
 
 test: $(VENV_STAMP) $(NODE_STAMP)
 	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
 
 check: $(VENV_STAMP) pdfs
 	$(LEAFPRESS) check
-	$(LEAFPRESS) audit $(filter-out %-print.pdf,$(PDFS))
+	$(LEAFPRESS) audit $(filter %.pdf,$(PDFS))
 
 lint: $(VENV_STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks

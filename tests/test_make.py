@@ -117,6 +117,50 @@ def test_touching_a_section_rebuilds_only_the_leaflet_that_uses_it(project: Path
 
 
 
+def test_every_stale_target_goes_to_one_batch_build(project: Path) -> None:
+    before = _pdf_times(project)
+    for touched in ("content/sections/delta.md", "styles/large-print.css"):
+        os.utime(project / touched)
+    result = _make(project)
+    assert result.returncode == 0, result.stderr
+    stale = {"second-leaflet/standard", "fixture-leaflet/large-print", "fixture-leaflet/standard"}
+    assert _built(result.stdout) == stale
+    # One leafpress run built them all, from the queue make wrote.
+    queued = (project / "build" / ".queue.run").read_text(encoding="utf-8").splitlines()
+    assert _built("\n".join(queued) + "\n") == stale and len(queued) == 3
+    assert result.stdout.count("built build/") == 3
+    after = _pdf_times(project)
+    assert all(after[name] > before[name] for name in stale)
+    assert _make(project, "-q").returncode == 0
+
+
+def test_a_target_asked_for_by_name_is_built_at_once(project: Path) -> None:
+    os.utime(project / "content" / "sections" / "delta.md")
+    result = _make(project, "build/second-leaflet/standard.pdf")
+    assert result.returncode == 0, result.stderr
+    assert f"{LEAFPRESS} build leaflets/second-leaflet.yaml --variant standard" in result.stdout
+    assert "built build/second-leaflet/standard.pdf" in result.stdout
+    assert _make(project, "-q").returncode == 0
+
+
+def test_a_failing_leaflet_fails_make_after_the_others_are_built(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    shutil.copy(REPO / "Makefile", project / "Makefile")
+    (project / "stamp").touch()
+    delta = project / "content" / "sections" / "delta.md"  # only the second leaflet uses it
+    delta.write_text(delta.read_text(encoding="utf-8").replace(
+        "next_review: 2035-01-10", "next_review: 2025-02-10"), encoding="utf-8")  # overdue
+    result = _make(project)
+    assert result.returncode != 0
+    assert "1 leaflet(s) failed: leaflets/second-leaflet.yaml; 2 file set(s) built." in (
+        result.stderr)
+    assert sorted(_pdf_times(project)) == ["fixture-leaflet/large-print",
+                                           "fixture-leaflet/standard"]
+    assert _make(project, "-q").returncode == 1  # the failed one is still to do
+    again = _make(project, "-n")
+    assert _built(again.stdout) == {"second-leaflet/standard"}
+
+
 def test_deleting_a_leaflet_drops_its_rule(project: Path) -> None:
     second = project / "leaflets" / "second-leaflet.yaml"
     text = second.read_text(encoding="utf-8")

@@ -15,8 +15,6 @@ from tests.fixture_builds import (
 )
 
 from leafpress import cli
-from leafpress.editions import LAYOUTS, primary_edition
-from leafpress.outputs import FORMATS
 from leafpress.project.definitions import leaflet_paths, load_leaflets
 from leafpress.store import deps
 
@@ -107,21 +105,19 @@ def test_targets_makefile() -> None:
     text = deps.targets_makefile(leaflets, Path("build"), FIXTURE)
     lines = text.splitlines()
     targets = [line.removeprefix("PDFS += ") for line in lines if line.startswith("PDFS += ")]
-    one_file = [name for name, output in FORMATS.items() if output.offered(LAYOUTS["leaflet"],
-                                                                         primary_edition())]
-    one_file = [FORMATS[name].filename(primary_edition()) for name in one_file]
-    assert targets == [
-        *(f"build/fixture-leaflet/{name}" for name in one_file[:1]),
-        *(f"build/fixture-leaflet/{name}" for name in one_file[1:]),
-        "build/fixture-leaflet/large-print.pdf",
-        *(f"build/second-leaflet/{name}" for name in one_file),
-    ]
-    assert one_file[0] == "standard.pdf" and "web.html" in one_file
+    # The fixture definitions choose the print formats only (formats: [pdf, print-pdf]).
+    assert targets == ["build/fixture-leaflet/standard.pdf",
+                       "build/fixture-leaflet/large-print.pdf",
+                       "build/second-leaflet/standard.pdf"]
     rule = lines.index(
-        "build/fixture-leaflet/large-print.pdf &: leaflets/fixture-leaflet.yaml $(VENV_STAMP)")
-    assert lines[rule + 1] == ("\t$(LEAFPRESS) build leaflets/fixture-leaflet.yaml "
+        "build/fixture-leaflet/large-print.pdf build/fixture-leaflet/.large-print.ran &: "
+        "leaflets/fixture-leaflet.yaml $(VENV_STAMP)")
+    assert lines[rule - 1] == "RAN += build/fixture-leaflet/.large-print.ran"
+    assert lines[rule + 1] == ("\t$(LEAFPRESS_RUN) build leaflets/fixture-leaflet.yaml "
                                "--variant large-print --format pdf --out build")
-    assert lines[rule + 2] == "-include build/fixture-leaflet/large-print.d"
+    assert lines[rule + 2] == ("\t@mkdir -p build/fixture-leaflet && "
+                               "$(LEAFPRESS_MARK) build/fixture-leaflet/.large-print.ran")
+    assert lines[rule + 3] == "-include build/fixture-leaflet/large-print.d"
 
 
 def test_booklets_also_make_the_print_file(tmp_path: Path) -> None:
@@ -130,15 +126,14 @@ def test_booklets_also_make_the_print_file(tmp_path: Path) -> None:
     definition.write_text(definition.read_text(encoding="utf-8").replace(
         "format: leaflet", "format: booklet"), encoding="utf-8")
     text = deps.targets_makefile(load_leaflets([definition], project), Path("out"), project)
-    assert "out/fixture-leaflet/standard.pdf out/fixture-leaflet/standard-print.pdf " in text
-    large = "out/fixture-leaflet/large-print.pdf out/fixture-leaflet/large-print-print.pdf &: "
-    assert large in text
+    assert ("out/fixture-leaflet/standard.pdf out/fixture-leaflet/standard-print.pdf "
+            "out/fixture-leaflet/.standard.ran &: ") in text
 
 
 def test_targets_command_prints_real_tabs(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["--project", str(FIXTURE), "targets", "--out", "build"]) == 0
     out = capsys.readouterr().out
-    recipes = [line for line in out.splitlines() if "$(LEAFPRESS) build" in line]
+    recipes = [line for line in out.splitlines() if "$(LEAFPRESS_RUN) build" in line]
     targets = [line for line in out.splitlines() if line.startswith("PDFS += ")]
     assert len(recipes) == len(targets) >= 3
-    assert all(line.startswith("\t$(LEAFPRESS) build ") for line in recipes)
+    assert all(line.startswith("\t$(LEAFPRESS_RUN) build ") for line in recipes)

@@ -13,6 +13,7 @@ from types import FrameType
 import click
 from rich.console import Console
 
+from leafpress.batch.executors import EXECUTORS
 from leafpress.cli import commands
 from leafpress.editions import EDITIONS
 from leafpress.errors import LeafpressError
@@ -69,20 +70,38 @@ def cli(ctx: click.Context, project: Path, debug: bool) -> None:
               help="Build leaflets with content past its review date, marked 'Under review'.")
 @click.option("--print-shop", is_flag=True,
               help="Booklets' print files get 3 mm bleed and crop marks, for a print shop.")
+@click.option("--queue", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Build the targets listed in this file, one 'build LEAFLET --variant V "
+              "--format F' line each (make writes it with the stale targets).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes that render at once. Default: every core.")
+@click.option("--executor", type=click.Choice(EXECUTORS), default="local", show_default=True,
+              help="Where targets render: worker processes on this machine, or a Dask cluster.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="The Dask scheduler for --executor dask, such as tcp://10.0.0.5:8786.")
 @_today
 @_strict
 @click.pass_obj
 def build(obj: dict[str, object], leaflets: tuple[Path, ...], build_all: bool,
           variants: tuple[str, ...], formats: tuple[str, ...], out: Path, allow_overdue: bool,
-          print_shop: bool,
-          today: dt.date, strict: bool) -> None:
+          print_shop: bool, queue: Path | None, jobs: int | None, executor: str,
+          scheduler: str | None, today: dt.date, strict: bool) -> None:
     """Build LEAFLETS (YAML files) into tagged PDFs, standard and large print."""
-    if build_all == bool(leaflets):
+    if queue is not None:
+        if build_all or leaflets:
+            raise click.UsageError("give leaflet files, --all or --queue (only one)")
+    elif build_all == bool(leaflets):
         raise click.UsageError("give leaflet files, or --all (not both)")
+    if executor == "dask" and not scheduler:
+        raise click.UsageError("--executor dask needs --scheduler ADDRESS, such as "
+                               "tcp://10.0.0.5:8786")
+    if scheduler and executor != "dask":
+        raise click.UsageError("--scheduler is only used with --executor dask")
     code = commands.build(
         project=Path(str(obj["project"])), leaflets=list(leaflets), out=out,
         variants=variants, today=today, allow_overdue=allow_overdue, strict=strict,
-        print_shop=print_shop, formats=formats,
+        print_shop=print_shop, formats=formats, queue=queue, jobs=jobs, executor=executor,
+        scheduler=scheduler,
     )
     sys.exit(code) if code else None
 

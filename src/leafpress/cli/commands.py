@@ -4,18 +4,39 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
+from leafpress.batch import (
+    BuildOptions,
+    Executor,
+    LocalPool,
+    Outcome,
+    Request,
+    Serial,
+    Target,
+    plan,
+    read_queue,
+)
+from leafpress.batch.executors import default_jobs
 from leafpress.cli.readability_report import readability_report
 from leafpress.content import governance
 from leafpress.content.explained import unexplained_terms
 from leafpress.content.selection import select
-from leafpress.editions import EDITIONS
 from leafpress.engine import Project
 from leafpress.errors import InputError, LeafpressError, Problem, ProblemCollector
 from leafpress.outputs import FORMATS, Rendered
@@ -23,7 +44,7 @@ from leafpress.project.config import Settings, load_settings
 from leafpress.project.definitions import LoadedLeaflet, leaflet_paths, load_leaflet, load_leaflets
 from leafpress.project.library import load_library, scan_library
 from leafpress.store import deps
-from leafpress.store.write import write_outputs
+from leafpress.store.write import write_target
 
 # Piped output (not a terminal) gets a wide console, so tables do not wrap at 80 columns.
 out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
@@ -50,41 +71,108 @@ def _relative(path: Path, root: Path) -> str:
 
 def build(*, project: Path, leaflets: Sequence[Path], out: Path, variants: Sequence[str],
           today: dt.date, allow_overdue: bool, strict: bool, print_shop: bool = False,
-          formats: Sequence[str] = ()) -> int:
-    """Build leaflets; one failing leaflet does not stop the others. Return the exit code."""
+          formats: Sequence[str] = (), queue: Path | None = None, jobs: int | None = None,
+          executor: str = "local", scheduler: str | None = None) -> int:
+    """Build leaflets; one failing leaflet does not stop the others. Return the exit code.
+
+    ``queue`` names a file of ``build`` lines (make's stale targets) to build instead of
+    ``leaflets``. Targets render in ``jobs`` warm worker processes (default: every core),
+    or on a Dask cluster with ``executor="dask"``; files are always written here.
+    """
     engine = Project.open(project)
-    paths = [p if p.is_absolute() else Path.cwd() / p for p in leaflets] or leaflet_paths(project)
-    if not paths:
-        raise InputError.single("there are no leaflets to build", path=project / "leaflets",
-                                hint="Add a leaflet definition such as leaflets/my-leaflet.yaml.")
+    requests = _requests(engine, leaflets, variants, formats, queue)
     out_dir = out if out.is_absolute() else Path.cwd() / out
+    options = BuildOptions(today, allow_overdue=allow_overdue, strict=strict,
+                           print_shop=print_shop)
+    targets, failed = plan(engine, requests)
     failures: list[str] = []
+    for path, problems in failed.items():
+        report_problems(problems)
+        failures.append(_relative(path, Path.cwd()))
     built = 0
-    for path in paths:
-        try:
-            leaflet = engine.load_definition(path)
-            _review_warnings(leaflet, engine, today, allow_overdue=allow_overdue, strict=strict)
-            selection = engine.select(leaflet)
-            for edition in leaflet.definition.variants:
-                if variants and edition not in variants:
-                    continue
-                for group in deps.target_groups(leaflet, EDITIONS[edition], formats):
-                    rendered = engine.render_formats(leaflet, edition, group, today=today,
-                                                     allow_overdue=allow_overdue,
-                                                     print_shop=print_shop)
-                    written = write_outputs(selection, rendered, out_dir)
+    warned: set[Problem] = set()
+    reported: set[Problem] = set()
+    # A leaflet's outputs are written together, once all its targets are made: if one
+    # fails, none of this run's files for that leaflet replaces a good one.
+    waiting = Counter(target.definition for target in targets)
+    done: dict[Path, list[Outcome]] = defaultdict(list)
+    order = {target: index for index, target in enumerate(targets)}
+    runner = _executor(engine, options, targets, jobs, executor, scheduler)
+    with _progress(len(targets)) as advance:
+        for outcome in runner.outcomes(targets):
+            report_problems([w for w in outcome.warnings if w not in warned], label="warning")
+            warned.update(outcome.warnings)
+            definition = outcome.target.definition
+            done[definition].append(outcome)
+            advance()
+            if len(done[definition]) < waiting[definition]:
+                continue
+            outcomes = sorted(done.pop(definition), key=lambda o: order[o.target])
+            try:
+                problems = [p for o in outcomes for p in o.problems]
+                if problems:
+                    raise LeafpressError(problems)
+                for finished in outcomes:
+                    written = write_target(out_dir, finished.target.leaflet_id,
+                                           finished.rendered, finished.inputs, engine.root)
                     built += 1
                     for item in written:
                         _out_line(f"built {_relative(item.path, Path.cwd())} "
                                   f"({_size(item.rendered)})")
-        except LeafpressError as error:
-            report_problems(error.problems)
-            failures.append(_relative(path, Path.cwd()))
+            except LeafpressError as error:
+                report_problems(list(dict.fromkeys(
+                    p for p in error.problems if p not in reported)))
+                reported.update(error.problems)
+                label = _relative(engine.root / definition, Path.cwd())
+                failures += [label] if label not in failures else []
     if failures:
         err.print(f"{len(failures)} leaflet(s) failed: {', '.join(failures)}; "
                   f"{built} file set(s) built.", markup=False)
         return 1
     return 0
+
+
+def _requests(engine: Project, leaflets: Sequence[Path], variants: Sequence[str],
+              formats: Sequence[str], queue: Path | None) -> list[Request]:
+    """What to build: the queue file's lines, the leaflets named, or every leaflet."""
+    if queue is not None:
+        return [Request(_absolute(r.definition), r.variants, r.formats)
+                for r in read_queue(queue)]
+    paths = [_absolute(p) for p in leaflets] or leaflet_paths(engine.root)
+    if not paths:
+        raise InputError.single("there are no leaflets to build", path=engine.root / "leaflets",
+                                hint="Add a leaflet definition such as leaflets/my-leaflet.yaml.")
+    return [Request(path, tuple(variants), tuple(formats)) for path in paths]
+
+
+def _absolute(path: Path) -> Path:
+    return path if path.is_absolute() else Path.cwd() / path
+
+
+def _executor(engine: Project, options: BuildOptions, targets: Sequence[Target],
+              jobs: int | None, name: str, scheduler: str | None) -> Executor:
+    """Dask when asked; else a local pool, or this process for one target or ``-j1``."""
+    if name == "dask":
+        from leafpress.batch.dask_cluster import DaskCluster
+
+        return DaskCluster(engine, options, scheduler)
+    jobs = jobs or default_jobs()
+    if jobs == 1 or len(targets) <= 1:
+        return Serial(engine, options)
+    return LocalPool(engine, options, jobs)
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[], None]]:
+    """A progress bar of targets done and left, only when stdout is a terminal."""
+    if not out.is_terminal or total <= 1:
+        yield lambda: None
+        return
+    columns = (TextColumn("building"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("targets"), TimeElapsedColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=out, transient=True) as progress:
+        task = progress.add_task("build", total=total)
+        yield lambda: progress.advance(task)
 
 
 def _size(rendered: Rendered) -> str:
@@ -99,27 +187,6 @@ def _size(rendered: Rendered) -> str:
 
 def _out_line(text: str) -> None:
     out.print(text, markup=False, emoji=False)
-
-
-def _review_warnings(leaflet: LoadedLeaflet, engine: Project, today: dt.date, *,
-                     allow_overdue: bool, strict: bool) -> None:
-    """Warn about a leaflet's sections due for review (or overdue but allowed).
-
-    With --strict, refuse to build the leaflet instead.
-    """
-    findings = governance.leaflet_findings(
-        leaflet, engine.library, today, engine.settings.review_due_window_days
-    )
-    due = [f for f in findings if not f.overdue or allow_overdue]
-    if not due:
-        return
-    if strict:
-        raise InputError([
-            *(finding.problem(today) for finding in due),
-            governance.refusal(leaflet, due, "--strict refuses content due for review",
-                               "Review the sections above, or build without --strict."),
-        ])
-    report_problems((finding.problem(today) for finding in due), label="warning")
 
 
 def list_project(project: Path) -> None:

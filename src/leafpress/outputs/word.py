@@ -7,6 +7,7 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
+from leafpress.errors import BuildError
 from leafpress.outputs import docx_parts
 from leafpress.outputs.base import Rendered, RenderJob
 from leafpress.outputs.blocks import (
@@ -128,7 +129,14 @@ class Writer:
 
     def image(self, block: Image, kind: str) -> None:
         if block.path.suffix.lower() in RASTER and block.path.is_file():
-            shape = self.docx.add_picture(str(block.path))
+            try:
+                shape = self.docx.add_picture(str(block.path))
+            except Exception as error:  # python-docx raises many types for a broken image
+                raise BuildError.single(
+                    f"the picture cannot be put in the Word file: {type(error).__name__}",
+                    path=block.path,
+                    hint="Open it in an image program and export it again as PNG or JPEG.",
+                ) from None
             docx_parts.alt_text(shape, block.alt)
         else:
             self.text(f"Picture: {block.alt}", kind=kind)

@@ -19,7 +19,9 @@ from leafpress.pdfua.language import (
     mark_languages,
 )
 from leafpress.pdfua.list_items import wrap_list_bodies
+from leafpress.pdfua.one_pass import one_pass
 from leafpress.pdfua.toc import tag_contents_as_toc
+from leafpress.pdfua.tree_editing import rebuild_parent_tree_now
 
 Fix = Callable[[pikepdf.Pdf], list[str]]
 
@@ -45,8 +47,13 @@ every fix that removes structure elements.
 
 
 def fix_tagging(pdf: pikepdf.Pdf) -> list[str]:
-    """Apply every fix in FIXES order, in place; return ``"<fix>: <change>"`` lines."""
-    return [f"{name}: {change}" for name, fix in FIXES.items() for change in fix(pdf)]
+    """Apply every fix in FIXES order, in place; return ``"<fix>: <change>"`` lines.
+
+    The fixes run as one pass (pdfua/one_pass.py): each page's content is parsed once
+    until a fix rewrites it, and the ParentTree is rebuilt once, at the end.
+    """
+    with one_pass(pdf, rebuild_parent_tree_now):
+        return [f"{name}: {change}" for name, fix in FIXES.items() for change in fix(pdf)]
 
 
 __all__ = [

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 import pikepdf
 
+from leafpress.pdfua import one_pass
 from leafpress.pdfua.structure import ContentOperator, iter_marked_content
 
 PATH_CONSTRUCTION = frozenset({"m", "l", "c", "v", "y", "h", "re"})
@@ -39,6 +40,7 @@ def write_content(page: pikepdf.Page, instructions: Iterable[Instruction]) -> No
     """Replace a page's content with ``instructions`` (as one stream)."""
     page.contents_coalesce()
     page.obj["/Contents"].write(pikepdf.unparse_content_stream(list(instructions)))
+    one_pass.rewritten(page)
 
 
 def retag_as_artifacts(
@@ -138,7 +140,8 @@ def wrap_as_artifacts(page: pikepdf.Page, ranges: Sequence[tuple[int, int]]) -> 
     starts = {start for start, _ in ranges}
     ends = {end for _, end in ranges}
     rewritten: list[Instruction] = []
-    for index, instruction in enumerate(pikepdf.parse_content_stream(page)):
+    for index, op in enumerate(iter_marked_content(page)):
+        instruction = op.instruction
         if index in starts:
             rewritten.append(begin_artifact())
         rewritten.append(instruction)

@@ -7,8 +7,12 @@ from dataclasses import dataclass, field
 
 import pikepdf
 
+from leafpress.pdfua import one_pass
+
 TEXT_SHOWING_OPERATORS = frozenset({"Tj", "TJ", "'", '"'})
 """Content-stream operators that paint text."""
+
+_STRUCT_ELEM = pikepdf.Name.StructElem
 
 PageKey = int
 """Zero-based page index, as used by ``pdf.pages[index]``."""
@@ -128,7 +132,7 @@ def is_struct_element(obj: object) -> bool:
     if not isinstance(obj, pikepdf.Dictionary):
         return False
     kind = obj.get("/Type")
-    if kind is not None and kind not in (pikepdf.Name.StructElem,):
+    if kind is not None and kind != _STRUCT_ELEM:
         return False
     return "/S" in obj
 
@@ -294,8 +298,18 @@ def iter_marked_content(
 
     Named property lists (``/Tag /Name BDC``) are resolved through ``resources``,
     which defaults to the page's or stream's own /Resources. An EMC without an
-    open sequence is yielded with an empty ``marked``.
+    open sequence is yielded with an empty ``marked``. Within a tagging pass
+    (pdfua/one_pass.py) a page is parsed once until it is rewritten.
     """
+    if resources is not None:
+        yield from _marked_content(content, resources)
+        return
+    yield from one_pass.parsed(content, lambda: list(_marked_content(content, None)))
+
+
+def _marked_content(
+    content: pikepdf.Page | pikepdf.Object, resources: pikepdf.Object | None
+) -> Iterator[ContentOperator]:
     if resources is None:
         holder = content.obj if isinstance(content, pikepdf.Page) else content
         if isinstance(holder, (pikepdf.Dictionary, pikepdf.Stream)):

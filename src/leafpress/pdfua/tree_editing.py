@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import pikepdf
 
+from leafpress.pdfua import one_pass
 from leafpress.pdfua.content_editing import retag_as_artifacts
 from leafpress.pdfua.structure import (
     inherited_page,
@@ -125,7 +126,15 @@ def rebuild_parent_tree(pdf: pikepdf.Pdf) -> None:
 
     Holders keep their /StructParents or /StructParent key; holders without one get
     a new key. Entries under keys that belong to nothing seen here are kept as they are.
+    Within a tagging pass (pdfua/one_pass.py) the rebuild waits for the end of the pass.
     """
+    if one_pass.defer_parent_tree(pdf):
+        return
+    rebuild_parent_tree_now(pdf)
+
+
+def rebuild_parent_tree_now(pdf: pikepdf.Pdf) -> None:
+    """Recompute /ParentTree at once (see :func:`rebuild_parent_tree`)."""
     root = struct_tree_root(pdf)
     if root is None:
         return

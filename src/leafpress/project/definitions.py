@@ -103,7 +103,7 @@ def _unknown_sections(document: YamlDocument, known: Collection[str]) -> list[Pr
 
 def load_leaflet(
     path: Path, project_root: Path, known_sections: Collection[str] | None = None,
-    known_formats: Collection[str] = (),
+    known_formats: Collection[str] | None = None,
 ) -> LoadedLeaflet:
     """Load one leaflet definition file and its publisher, reporting every problem together.
 
@@ -134,7 +134,7 @@ IN_MEMORY_LABEL = "definition given in memory"
 
 def leaflet_from_mapping(
     data: Mapping[str, Any], project_root: Path, known_sections: Collection[str] | None = None,
-    known_formats: Collection[str] = (), *, label: str = IN_MEMORY_LABEL,
+    known_formats: Collection[str] | None = None, *, label: str = IN_MEMORY_LABEL,
 ) -> LoadedLeaflet:
     """Validate a definition given as a mapping, exactly as a file is validated.
 
@@ -159,7 +159,7 @@ def _strings(value: Any) -> list[str]:
 
 def _leaflet_from(
     document: YamlDocument, project_root: Path, known_sections: Collection[str] | None,
-    known_formats: Collection[str],
+    known_formats: Collection[str] | None,
 ) -> LoadedLeaflet:
     path = document.path
     if not isinstance(document.data, dict):
@@ -197,12 +197,15 @@ def _leaflet_from(
 
 
 def _check_formats(
-    definition: LeafletDefinition, document: YamlDocument, known: Collection[str]
+    definition: LeafletDefinition, document: YamlDocument, known: Collection[str] | None
 ) -> None:
     """Every name under ``formats:`` must be an output format leafpress makes.
 
-    The names come from the caller (the FORMATS registry sits downstream of loading).
+    The names come from the caller (the FORMATS registry sits downstream of loading);
+    None leaves them unchecked.
     """
+    if known is None:
+        return
     problems = [
         document.problem(("formats", index), f"unknown format '{name}'",
                          (did_you_mean(name, known)
@@ -225,7 +228,7 @@ def leaflet_paths(project_root: Path) -> list[Path]:
 
 def load_leaflets(
     paths: list[Path], project_root: Path, known_sections: Collection[str] | None = None,
-    known_formats: Collection[str] = (),
+    known_formats: Collection[str] | None = None,
 ) -> list[LoadedLeaflet]:
     """Load many definitions, collecting every problem before stopping."""
     problems = ProblemCollector()

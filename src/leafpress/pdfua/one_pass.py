@@ -1,0 +1,78 @@
+"""Running every tagging fix as one pass: content parsed once per page, one ParentTree rebuild.
+
+Outside :func:`one_pass` nothing is cached or deferred, so each fix also works alone.
+Inside it, a page's parsed marked content is kept until the page is rewritten, and
+``/ParentTree`` rebuilds asked for by the fixes happen once, when the pass ends (no fix
+reads the ParentTree; they all work from the tree's /K entries).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+import pikepdf
+
+T = TypeVar("T")
+
+
+@dataclass
+class _Pass:
+    pdf: pikepdf.Pdf
+    parsed: dict[tuple[int, int], object] = field(default_factory=dict)
+    parent_tree_stale: bool = False
+
+
+_current: ContextVar[_Pass | None] = ContextVar("leafpress_tagging_pass", default=None)
+
+
+@contextmanager
+def one_pass(pdf: pikepdf.Pdf, rebuild: Callable[[pikepdf.Pdf], None]) -> Iterator[None]:
+    """Share parsed content between the fixes run inside; ``rebuild`` the ParentTree at the end."""
+    state = _Pass(pdf)
+    token = _current.set(state)
+    try:
+        yield
+    finally:
+        _current.reset(token)
+    if state.parent_tree_stale:
+        rebuild(pdf)
+
+
+def defer_parent_tree(pdf: pikepdf.Pdf) -> bool:
+    """Note that ``pdf``'s ParentTree needs rebuilding; False when no pass is running."""
+    state = _current.get()
+    if state is None or state.pdf is not pdf:
+        return False
+    state.parent_tree_stale = True
+    return True
+
+
+def _key(content: object) -> tuple[int, int] | None:
+    holder = content.obj if isinstance(content, pikepdf.Page) else content
+    if isinstance(holder, pikepdf.Object) and holder.is_indirect:
+        return holder.objgen
+    return None
+
+
+def parsed(content: object, parse: Callable[[], T]) -> T:
+    """``parse()`` of a page's content, reused within the pass until the page is rewritten."""
+    state = _current.get()
+    key = _key(content)
+    if state is None or key is None:
+        return parse()
+    if key not in state.parsed:
+        state.parsed[key] = parse()
+    result: T = state.parsed[key]  # type: ignore[assignment]
+    return result
+
+
+def rewritten(content: object) -> None:
+    """Forget a page's parsed content after its stream was replaced."""
+    state = _current.get()
+    key = _key(content)
+    if state is not None and key is not None:
+        state.parsed.pop(key, None)
