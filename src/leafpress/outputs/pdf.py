@@ -30,16 +30,16 @@ def lay_out(job: RenderJob) -> Document:
         options = job.render_options()
         html = job.html(options)
         document = attempt(html)
-        pad_to = job.layout.pad_to_multiple
-        if pad_to <= 1:
-            return document
-        # Booklets: the page count decides the contents page, then how many notes pages
-        # pad the booklet to a multiple of four. Lay out again only when the HTML changes.
+        # The page count decides the contents list (booklets, long leaflets), then how many
+        # notes pages pad a booklet to a multiple of four. Lay out again only on a change.
         options = job.render_options(estimated_pages=len(document.pages))
         with_contents = job.html(options)
         if with_contents != html:
             html = with_contents
             document = attempt(html)
+        pad_to = job.layout.pad_to_multiple
+        if pad_to <= 1:
+            return document
         padding = -len(document.pages) % pad_to
         if padding:
             options = job.render_options(estimated_pages=options.estimated_pages,
