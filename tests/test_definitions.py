@@ -16,7 +16,7 @@ from tests.minimal_project import Project, Result
 TODAY = "2026-01-01"
 LEAFLET_KEYS = (
     "id, title, subtitle, language, format, paper, variants, sections, publisher, "
-    "product_code, version, audience, url, contents, section_breaks"
+    "product_code, version, audience, url, contents, citations, section_breaks"
 )
 
 Cli = Callable[..., Result]

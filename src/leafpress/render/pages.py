@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import itertools
 import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -126,7 +126,7 @@ def _continues(document: Document, number: int, element: Any) -> bool:
 def stray_breaks(found: list[Line]) -> list[tuple[Line, Line]]:
     """Lines broken after a word or two although the next line's words would have fitted."""
     pairs = []
-    for line, following in zip(found, found[1:], strict=False):
+    for line, following in itertools.pairwise(found):
         if (not line.last and line.page == following.page and line.column > 0
                 and line.width < STRAY_SHORT * line.column
                 and following.width > STRAY_FULL * line.column):
@@ -137,9 +137,6 @@ def stray_breaks(found: list[Line]) -> list[tuple[Line, Line]]:
 def citation_line_starts(found: list[Line]) -> list[Line]:
     """Lines that begin with a citation number, where it reads as a list number."""
     return [line for line in found if line.starts_with_citation]
-
-
-_WORDISH = re.compile(r"\S")
 
 
 def line_lengths(found: list[Line]) -> tuple[float, int]:
@@ -165,7 +162,7 @@ def _starts_with_forced_break(document: Document, number: int) -> bool:
         element = getattr(box, "element", None)
         if element is None or any(e is element for e in previous):
             continue
-        if box.style["break_before"] in _FORCED or box.style["page"] != "auto":
+        if box.style["break_before"] in _FORCED or box.style["page"] not in ("", "auto"):
             return True
     return False
 
@@ -177,12 +174,22 @@ def pages(document: Document) -> list[Page]:
     for number, page in enumerate(document.pages, start=1):
         box = page._page_box
         root = box.children[0]
-        used = max((b.position_y + b.margin_height() for b in _blocks(root)),
-                   default=root.position_y) - box.content_box_y()
+        used = max((b.position_y + b.height for b in _leaves(root)),
+                   default=box.content_box_y()) - box.content_box_y()
         notes = sum("note-line" in _classes(b) for b in _blocks(root)) >= NOTES_PAGE_LINES
         ends = number == count or _starts_with_forced_break(document, number + 1)
         result.append(Page(number, used / box.height, ends, notes))
     return result
+
+
+def _leaves(box: Any) -> Iterator[Any]:
+    """Lines and childless boxes: what is drawn (a box broken across pages is stretched)."""
+    children = getattr(box, "children", None) or []
+    if type(box).__name__ == "LineBox" or (not children and bool(getattr(box, "height", 0))):
+        yield box
+        return
+    for child in children:
+        yield from _leaves(child)
 
 
 def _blocks(box: Any) -> Iterator[Any]:
