@@ -235,7 +235,8 @@ def _footer_content(document: Element) -> list[str]:
 
 def test_footer_text_in_the_page_css(standard: Element) -> None:
     assert _footer_content(standard) == [
-        "Draft — not clinically reviewed\nWritten: 5 November 2024\nLP-TEST-001 version 2.1 · Page ",
+        "Draft — not clinically reviewed\nWritten: 5 November 2024\n"
+        "LP-TEST-001 version 2.1 · Page ",
         "counter(page)", " of ", "counter(pages)",
     ]
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from tests.render.sample_layouts import Sample, cases, lay_out_sample, project
 
 

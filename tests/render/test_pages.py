@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from tests.render.sample_layouts import ROOT, Sample, cases
 from weasyprint import CSS, HTML
 from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
 
 from leafpress.render import pages
-from tests.render.sample_layouts import ROOT, Sample, cases
 
 CASES = cases()
 FONT = (ROOT / "styles" / "fonts" / "atkinson-hyperlegible-next-latin-400-normal.woff2").as_uri()

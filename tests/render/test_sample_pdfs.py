@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from tests.render.sample_layouts import Sample, cases
 
 from leafpress.pdfua import links
 from leafpress.pdfua.bbox import points_bbox
 from leafpress.pdfua.structure import iter_struct_elements
 from leafpress.render.html import document_title, phone_uri
-from tests.render.sample_layouts import Sample, cases
 
 CASES = cases()
 RAW_ID = re.compile(r"^(ref-\d+|section-[a-z0-9-]+|[a-z-]+)$")
