@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pikepdf
 import pytest
 
-from conftest import A4, A5, BookletFactory
 from leafpress.outputs.imposition import impose
 from leafpress.outputs.imposition.geometry import (
     MARK_GAP_MM,
@@ -17,6 +18,9 @@ from leafpress.outputs.imposition.geometry import (
 )
 from leafpress.outputs.imposition.marks import slug_text
 
+A5 = (mm(148), mm(210))
+A4 = (mm(210), mm(297))
+BookletFactory = Callable[..., pikepdf.Pdf]
 SLUG = "LP-TEST-B01 Living with it | large print | version 3.2"
 
 
