@@ -12,6 +12,7 @@ from rich.table import Table
 
 from leafpress.content import governance
 from leafpress.content.readability import measure
+from leafpress.content.references import findability_warnings
 from leafpress.content.selection import select
 from leafpress.engine import Project
 from leafpress.errors import InputError, LeafpressError, Problem, ProblemCollector
@@ -160,6 +161,7 @@ def check(project: Path, *, today: dt.date, strict: bool) -> int:
     warnings: list[Problem] = []
     if library is not None:
         warnings += _readability(library, settings.readability_min)
+        warnings += findability_warnings(library)
         for finding in governance.review_findings(
             library, leaflets, today, settings.review_due_window_days
         ):
