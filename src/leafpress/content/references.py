@@ -1,4 +1,4 @@
-"""Reference warnings for `leafpress check`: can a reader find each source?"""
+"""Reference warnings for `leafpress check`: whether a reader can find each source."""
 
 from __future__ import annotations
 
