@@ -197,7 +197,7 @@ def test_numbered_references(standard: Element) -> None:
     assert first.startswith("A guide to secondary breast cancer. Example Charity, 2024.")
     assert "https://example.org/guide (accessed 1 February 2025)" in first
     assert text_of(items[1]) == "Advanced breast cancer. NICE, 2017."
-    assert text_of(items[3]) == "A Writer. A book we read but did not cite. 2020."
+    assert text_of(items[3]) == "A Writer. A book we read but did not cite. Example Press, 2020."
 
 
 def test_review_dates_in_long_form(standard: Element) -> None:

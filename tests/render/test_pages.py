@@ -83,3 +83,15 @@ def test_no_page_under_a_third_full_but_chapter_ends_and_notes(
         samples: dict[tuple[str, str], Sample], leaflet: str, edition: str) -> None:
     assert [(p.number, round(p.fill, 2)) for p in
             pages.underfilled(pages.pages(samples[leaflet, edition].document))] == []
+
+
+@pytest.mark.parametrize(("leaflet", "edition"), CASES)
+def test_no_chapter_break_leaves_a_page_under_a_third_full(
+        samples: dict[tuple[str, str], Sample], leaflet: str, edition: str) -> None:
+    assert pages.short_chapter_breaks(samples[leaflet, edition].document) == []
+
+
+def test_a_short_chapter_break_is_found() -> None:
+    body = ("<p>Short.</p><section id='next' class='new-page' style='break-before: page'>"
+            "<h2>Next</h2><p>Text.</p></section>")
+    assert pages.short_chapter_breaks(lay_out(body)) == ["next"]

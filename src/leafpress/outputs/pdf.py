@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import pikepdf
@@ -11,9 +11,14 @@ import pikepdf
 from leafpress.editions import Edition, Layout
 from leafpress.outputs.base import Rendered, RenderJob
 from leafpress.pdfua.finish import finish
+from leafpress.render.pages import short_chapter_breaks
 
 if TYPE_CHECKING:
     from weasyprint.document import Document
+
+
+#: Layouts spent at most on letting short chapters flow on.
+FLOW_ON_ROUNDS = 3
 
 
 def lay_out(job: RenderJob) -> Document:
@@ -30,9 +35,18 @@ def lay_out(job: RenderJob) -> Document:
         options = job.render_options()
         html = job.html(options)
         document = attempt(html)
+        # A chapter whose new page left the page before under a third full flows on (a
+        # few rounds: flowing one chapter on moves the chapters after it).
+        for _ in range(FLOW_ON_ROUNDS):
+            short = short_chapter_breaks(document)
+            if not short:
+                break
+            options = replace(options, flow_on=options.flow_on | frozenset(short))
+            html = job.html(options)
+            document = attempt(html)
         # The page count decides the contents list (booklets, long leaflets), then how many
         # notes pages pad a booklet to a multiple of four. Lay out again only on a change.
-        options = job.render_options(estimated_pages=len(document.pages))
+        options = replace(options, estimated_pages=len(document.pages))
         with_contents = job.html(options)
         if with_contents != html:
             html = with_contents
@@ -42,12 +56,10 @@ def lay_out(job: RenderJob) -> Document:
             return document
         padding = -len(document.pages) % pad_to
         if padding:
-            options = job.render_options(estimated_pages=options.estimated_pages,
-                                         padding_pages=padding)
+            options = replace(options, padding_pages=padding)
             document = attempt(job.html(options))
             if len(document.pages) % pad_to:  # a notes page took over a page
-                blank = job.render_options(estimated_pages=options.estimated_pages,
-                                           padding_pages=padding, blank_padding=True)
+                blank = replace(options, blank_padding=True)
                 document = attempt(job.html(blank))
         return document
 

@@ -36,6 +36,9 @@ class RenderOptions:
     padding_pages: int = 0
     blank_padding: bool = False
     """Pad with blank pages instead of notes pages (when a notes page did not fit)."""
+    flow_on: frozenset[str] = frozenset()
+    """Anchors of chapters that flow on instead of starting a page (their break left the
+    page before nearly empty)."""
 
 
 def css_string(value: str) -> Markup:
@@ -74,6 +77,9 @@ CHAPTER_BREAK_WORDS = 500
 #: A section whose notes block has at least this many ruled lines is a page for notes: it
 #: goes after the end section, so its lines never split the text or start mid-handout.
 NOTES_PAGE_LINES = 10
+#: Lines a notes section gives up, against a booklet's notes page, for its longer
+#: introduction and sources line: the whole section then fits on one page.
+NOTES_PAGE_SLACK = 3
 _NOTES_BLOCK = re.compile(r"^:::\s*notes\s+(\d+)\s*$", re.MULTILINE)
 
 
@@ -162,7 +168,7 @@ def fit_notes_page(html: str, most: int) -> str:
 
 
 def _sections_html(selection: Selection, layout: Layout, style: str,
-                   page_lines: int) -> list[dict[str, Any]]:
+                   page_lines: int, flow_on: frozenset[str]) -> list[dict[str, Any]]:
     project_root = selection.project_root
     rendered = []
     for section, new_page in zip(selection.sections, page_breaks(selection, layout), strict=True):
@@ -176,7 +182,7 @@ def _sections_html(selection: Selection, layout: Layout, style: str,
         notes_page = is_notes_page(section.source.body)
         html = markdown.render(section.source.body, context)
         if notes_page:
-            html = fit_notes_page(html, page_lines)
+            html = fit_notes_page(html, page_lines - NOTES_PAGE_SLACK)
         sources = sorted({section.citation_numbers[key]
                           for key in markdown.cited_keys(section.source.body)
                           if key in section.citation_numbers})
@@ -187,7 +193,7 @@ def _sections_html(selection: Selection, layout: Layout, style: str,
                 "heading": section.heading,
                 "level": section.level,
                 "page_break": section.page_break,
-                "new_page": new_page,
+                "new_page": new_page and section.anchor not in flow_on,
                 "notes_page": notes_page,
                 "sources": sources if style == "section" else [],
                 "html": Markup(html),
@@ -220,6 +226,7 @@ class TemplateContext:
     document_title: str
     other_formats: list[str]
     publisher_links: dict[str, str]
+    flow_on: frozenset[str]
     padding_pages: int
     blank_padding: bool
     qr_data_uri: str | None
@@ -258,7 +265,7 @@ def document_context(selection: Selection, options: RenderOptions) -> TemplateCo
         footer_wide=paper.name in edition.wide_footer_papers,
         notes_lines=edition.notes_lines.get(paper.name, 0),
         sections=_sections_html(selection, layout, citation_style(definition, edition),
-                                edition.notes_lines.get(paper.name, 0)),
+                                edition.notes_lines.get(paper.name, 0), options.flow_on),
         references=selection.references,
         credits=selection.credits,
         glossary=selection.glossary,
@@ -270,6 +277,7 @@ def document_context(selection: Selection, options: RenderOptions) -> TemplateCo
         document_title=document_title(definition.title, definition.subtitle),
         other_formats=other_formats(definition, layout),
         publisher_links={"tel": phone_uri(publisher.phone), "web": website},
+        flow_on=options.flow_on,
         padding_pages=options.padding_pages,
         blank_padding=options.blank_padding,
         qr_data_uri=qr_data_uri(definition.url) if definition.url else None,

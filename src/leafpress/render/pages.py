@@ -203,3 +203,22 @@ def _blocks(box: Any) -> Iterator[Any]:
 def underfilled(found: list[Page]) -> list[Page]:
     """Pages under a third full that neither end a chapter nor hold notes."""
     return [p for p in found if p.fill < MIN_FILL and not p.ends_chapter and not p.notes]
+
+
+def short_chapter_breaks(document: Document) -> list[str]:
+    """Ids of chapters (and "Words we use") whose new page left the one before under a third
+    full.
+    """
+    found = pages(document)
+    ids = []
+    for page in found[:-1]:
+        if page.fill >= MIN_FILL or not page.ends_chapter or page.notes:
+            continue
+        following = document.pages[page.number]._page_box.children[0]
+        for box in _first_element(following):
+            element = getattr(box, "element", None)
+            classes = (element.get("class") or "").split() if element is not None else []
+            if element is not None and ("new-page" in classes or "glossary" in classes):
+                ids.append(str(element.get("id")))
+                break
+    return ids
