@@ -206,9 +206,7 @@ def underfilled(found: list[Page]) -> list[Page]:
 
 
 def short_chapter_breaks(document: Document) -> list[str]:
-    """Ids of chapters (and "Words we use") whose new page left the one before under a third
-    full.
-    """
+    """Ids of chapters and "Words we use" whose new page left the page before a third full."""
     found = pages(document)
     ids = []
     for page in found[:-1]:
