@@ -95,3 +95,15 @@ def test_a_short_chapter_break_is_found() -> None:
     body = ("<p>Short.</p><section id='next' class='new-page' style='break-before: page'>"
             "<h2>Next</h2><p>Text.</p></section>")
     assert pages.short_chapter_breaks(lay_out(body)) == ["next"]
+
+
+@pytest.mark.parametrize(("leaflet", "edition"), CASES)
+def test_answer_lines_stay_with_their_question(
+        samples: dict[tuple[str, str], Sample], leaflet: str, edition: str) -> None:
+    assert pages.split_notes(samples[leaflet, edition].document) == []
+
+
+def test_split_answer_lines_are_found() -> None:
+    lines = "<div class='note-line' style='height: 2em'></div>" * 40
+    body = f"<p>Question?</p><div class='notes'><p>What can I do?</p>{lines}</div>"
+    assert pages.split_notes(lay_out(body)) == [1, 2]  # three pages of lines

@@ -220,3 +220,15 @@ def short_chapter_breaks(document: Document) -> list[str]:
                 ids.append(str(element.get("id")))
                 break
     return ids
+
+
+def split_notes(document: Document) -> list[int]:
+    """Pages where a question's ruled answer lines (a notes block) run on to the next page."""
+    found = []
+    for number, page in enumerate(document.pages, start=1):
+        for element in _elements(page._page_box.children[0]):
+            if "notes" in (element.get("class") or "").split() and _continues(
+                    document, number, element):
+                found.append(number)
+                break
+    return found
