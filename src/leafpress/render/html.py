@@ -193,7 +193,10 @@ def _sections_html(selection: Selection, layout: Layout, style: str,
                 "heading": section.heading,
                 "level": section.level,
                 "page_break": section.page_break,
-                "new_page": new_page and section.anchor not in flow_on,
+                # Only a break leafpress chose (not one the definition asked for) flows on.
+                "new_page": new_page and not (
+                    section.anchor in flow_on and section.page_break == "auto"
+                    and selection.leaflet.definition.section_breaks == "auto"),
                 "notes_page": notes_page,
                 "sources": sources if style == "section" else [],
                 "html": Markup(html),
