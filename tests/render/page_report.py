@@ -6,8 +6,9 @@ with a citation, pages under a third full, and the emptiest page.
 
 from __future__ import annotations
 
-from leafpress.render import pages
 from tests.render.sample_layouts import cases, lay_out_sample, project
+
+from leafpress.render import pages
 
 
 def main() -> None:
