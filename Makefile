@@ -23,7 +23,7 @@ LEAFLET_FILES := $(sort $(wildcard leaflets/*.yaml))
 PDFS :=
 RAN :=
 
-.PHONY: all pdfs setup system-deps test check lint golden clean
+.PHONY: all pdfs setup system-deps test check lint golden approve-pages clean
 
 all: pdfs
 
@@ -54,7 +54,7 @@ $(NODE_STAMP): package.json package-lock.json | $(VENV_STAMP)
 # lists the content, templates, styles and fonts it was made from.
 # Only goals that build PDFs need them: `make test`, `make golden` and the like must work
 # even while a leaflet definition is broken.
-NO_PDF_GOALS := clean system-deps setup test lint golden
+NO_PDF_GOALS := clean system-deps setup test lint golden approve-pages
 ifneq ($(if $(MAKECMDGOALS),$(filter-out $(NO_PDF_GOALS),$(MAKECMDGOALS)),all),)
 # The folder too: deleting a definition changes its time, so the rules are made again.
 $(OUT)/targets.mk: $(LEAFLET_FILES) $(wildcard leaflets) | $(VENV_STAMP)
@@ -106,6 +106,10 @@ lint: $(VENV_STAMP)
 # Regenerate the golden HTML the tests compare against, after a deliberate change.
 golden: $(VENV_STAMP)
 	$(VENV)/bin/python -m tests.golden
+
+# Accept the page images the visual regression test compares against, after looking at them.
+approve-pages: $(VENV_STAMP)
+	$(VENV)/bin/python -m tests.render.visual
 
 clean:
 	rm -rf $(OUT)

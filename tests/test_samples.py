@@ -14,6 +14,7 @@ from leafpress.audit import audit_pdf
 from leafpress.editions import EDITIONS as VARIANTS
 from leafpress.project.definitions import leaflet_paths, load_leaflets
 from leafpress.project.library import load_library
+from leafpress.render.html import is_notes_page
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-21"  # pinned: the sample content's review dates must not age the tests
@@ -84,12 +85,19 @@ def test_poppler_reads_sections_in_source_order(built: Path, leaflet_id: str,
     library = load_library(ROOT)
     text = _struct_text(built / leaflet_id / f"{variant}.pdf")
     position = 0
-    for use in leaflet.definition.sections:
+    # Pages for notes come after the end section (render/html.py is_notes_page).
+    uses = leaflet.definition.sections
+    notes = [u for u in uses if is_notes_page(library.sections[u.id].body)]
+    for use in [u for u in uses if u not in notes]:
         heading = " ".join((use.heading or library.sections[use.id].meta.title).split())
         found = text.find(heading, position)
         assert found >= 0, f"{heading!r} missing or out of order after offset {position}"
         position = found + len(heading)
-    assert text.find("About this information", position) > 0
+    position = text.find("About this information", position)
+    assert position > 0
+    for use in notes:
+        heading = " ".join((use.heading or library.sections[use.id].meta.title).split())
+        assert text.find(heading, position) > position
 
 
 def test_check_passes_strictly_on_the_sample_library() -> None:

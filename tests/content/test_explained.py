@@ -65,7 +65,7 @@ def test_the_fixture_uses_two_terms_unexplained(
     assert len(warnings) == 2
     bone, hormone = sorted(warnings)
     # Located at the first use, naming every leaflet where it comes first unexplained.
-    assert f"{_section(project, 'alpha')}:34:" in bone
+    assert f"{_section(project, 'alpha')}:35:" in bone
     assert '"bone scan" is used before it is explained in fixture-leaflet, second-leaflet' in bone
     assert f"{_section(project, 'gamma')}:24:" in hormone
     assert '"hormone therapy"' in hormone and "in fixture-leaflet" in hormone
@@ -105,7 +105,7 @@ def test_an_explanation_later_in_the_leaflet_is_too_late(
     located = [w for w in warnings if "bone scan" in w]
     assert len(located) == 2  # delta in second-leaflet, alpha still in fixture-leaflet
     assert any(str(delta) in w and "in second-leaflet" in w for w in located)
-    assert any("alpha.md:34:" in w and w.endswith("in fixture-leaflet") for w in located)
+    assert any("alpha.md:35:" in w and w.endswith("in fixture-leaflet") for w in located)
 
 
 def test_headings_and_longer_terms_do_not_count_as_uses(
@@ -119,7 +119,7 @@ def test_headings_and_longer_terms_do_not_count_as_uses(
     # "Hormone therapy" hides "hormone"; "a few tests" in alpha's first paragraph is a use.
     assert not any('"hormone"' in w for w in warnings)
     tests = [w for w in warnings if '"tests"' in w]
-    assert len(tests) == 1 and "alpha.md:28:" in tests[0]
+    assert len(tests) == 1 and "alpha.md:29:" in tests[0]
 
 
 def test_a_heading_is_not_a_use(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -127,4 +127,4 @@ def test_a_heading_is_not_a_use(project: Path, capsys: pytest.CaptureFixture[str
     delta.write_text(delta.read_text(encoding="utf-8") + "\n## Your bone scan\n\nAsk us.\n",
                      encoding="utf-8")
     bone = [w for w in _glossary_warnings(project, capsys) if "bone scan" in w]
-    assert len(bone) == 1 and "alpha.md:34:" in bone[0] and "second-leaflet" in bone[0]
+    assert len(bone) == 1 and "alpha.md:35:" in bone[0] and "second-leaflet" in bone[0]

@@ -18,7 +18,7 @@ def _render(body: str, *, offset: int = 1, numbers: dict[str, int] | None = None
 
 def test_citation_is_a_superscript_link_to_its_number() -> None:
     html = _render("Bones hurt [@b].", numbers={"b": 3})
-    assert html == '<p>Bones hurt <sup class="cite"><a href="#ref-3">3</a></sup>.</p>\n'
+    assert html == '<p>Bones hurt<sup class="cite"><a href="#ref-3">3</a></sup>.</p>\n'
 
 
 def test_several_citations_are_sorted_and_merged() -> None:

@@ -56,6 +56,7 @@ def fixed_pdf(raw_pdf: bytes) -> bytes:
         "figures",
         "artifacts",
         "id_tree",
+        "figure_bbox",
     }
     return to_bytes(pdf)
 

@@ -38,7 +38,7 @@ STYLE = """
 def contents_html(headings: list[str]) -> str:
     """The real contents template, for top-level sections with these headings."""
     sections = [
-        SimpleNamespace(level=2, anchor=f"s{n}", heading=heading)
+        SimpleNamespace(level=2, anchor=f"s{n}", heading=heading, notes_page=False)
         for n, heading in enumerate(headings)
     ]
     template = make_environment(TEMPLATES).get_template("contents.html.j2")

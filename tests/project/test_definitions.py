@@ -16,7 +16,7 @@ from leafpress.project.library import load_library
 TODAY = "2026-01-01"
 LEAFLET_KEYS = (
     "id, title, subtitle, language, format, paper, variants, formats, sections, publisher, "
-    "product_code, version, audience, url, contents, section_breaks, contacts"
+    "product_code, version, audience, url, contents, citations, section_breaks, contacts"
 )
 
 

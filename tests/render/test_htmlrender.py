@@ -197,21 +197,24 @@ def test_numbered_references(standard: Element) -> None:
     assert first.startswith("A guide to secondary breast cancer. Example Charity, 2024.")
     assert "https://example.org/guide (accessed 1 February 2025)" in first
     assert text_of(items[1]) == "Advanced breast cancer. NICE, 2017."
-    assert text_of(items[3]) == "A Writer. A book we read but did not cite. 2020."
+    assert text_of(items[3]) == "A Writer. A book we read but did not cite. Example Press, 2020."
 
 
 def test_review_dates_in_long_form(standard: Element) -> None:
     text = text_of(_about(standard))
-    assert "Reviewed: 5 November 2024." in text
-    assert "Next review: 15 June 2035." in text
+    # The standard fixture is a draft: it says so and gives the writing date, never "Reviewed".
+    assert "Draft — not clinically reviewed. Written: 5 November 2024." in text
+    assert "Reviewed:" not in text
 
 
 def test_words_we_use_lists_used_terms(standard: Element, approved: Element,
                                        unreviewed: Element) -> None:
     (glossary,) = [e for e in standard.iter("section") if e.get("id") == "words-we-use"]
     assert text_of(glossary.find("h2")) == "Words we use"  # type: ignore[arg-type]
-    assert [text_of(dt) for dt in glossary.iter("dt")] == [
+    items = list(glossary.iter("li"))
+    assert [text_of(item.find("p")) for item in items] == [  # type: ignore[arg-type]
         "biopsy", "bone scan", "hormone therapy"]
+    assert all(len(item.findall("p")) == 2 for item in items)  # term and meaning, one item
     # The beta-only leaflet uses no glossary term: no section at all.
     assert [e for e in unreviewed.iter("section") if e.get("id") == "words-we-use"] == []
 
@@ -232,7 +235,8 @@ def _footer_content(document: Element) -> list[str]:
 
 def test_footer_text_in_the_page_css(standard: Element) -> None:
     assert _footer_content(standard) == [
-        "Reviewed: 5 November 2024\nNext review: 15 June 2035\nLP-TEST-001 version 2.1 · Page ",
+        "Draft — not clinically reviewed\nWritten: 5 November 2024\n"
+        "LP-TEST-001 version 2.1 · Page ",
         "counter(page)", " of ", "counter(pages)",
     ]
 

@@ -36,6 +36,7 @@ from leafpress.batch.executors import default_jobs
 from leafpress.cli.readability_report import readability_report
 from leafpress.content import governance
 from leafpress.content.explained import unexplained_terms
+from leafpress.content.references import findability_warnings
 from leafpress.content.selection import select
 from leafpress.engine import Project
 from leafpress.errors import InputError, LeafpressError, Problem, ProblemCollector
@@ -240,6 +241,7 @@ def check(project: Path, *, today: dt.date, strict: bool) -> int:
     warnings: list[Problem] = []
     warnings += readability_report(library, settings, out)
     warnings += unexplained_terms(leaflets, library)
+    warnings += findability_warnings(library)
     for finding in governance.review_findings(
         library, leaflets, today, settings.review_due_window_days
     ):

@@ -39,6 +39,8 @@ class RenderContext:
     heading_offset: int = 1
     citation_numbers: dict[str, int] = field(default_factory=dict)
     id_prefix: str = ""
+    inline_citations: bool = True
+    """Superscript citation numbers in the text; False leaves them out (listed elsewhere)."""
 
 
 def cited_keys(body: str) -> list[str]:
@@ -59,6 +61,9 @@ def _citation_rule(state: StateInline, silent: bool) -> bool:
     if not match:
         return False
     if not silent:
+        # A citation is glued to the word before it: no line break can separate them (a
+        # breakable space there let WeasyPrint 70 break lines after their first word).
+        state.pending = state.pending.rstrip()
         token = state.push("citation", "", 0)
         token.meta = {"keys": [k.lstrip("@") for k in re.split(r"\s*;\s*", match.group(1))]}
     state.pos = match.end()
@@ -122,6 +127,8 @@ def _renderer_rules(md: MarkdownIt) -> None:
         self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
     ) -> str:
         context: RenderContext = env["context"]
+        if not context.inline_citations:
+            return ""
         numbers = sorted({context.citation_numbers[key] for key in tokens[idx].meta["keys"]})
         links = ",".join(f'<a href="#ref-{n}">{n}</a>' for n in numbers)
         return f'<sup class="cite">{links}</sup>'

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import pikepdf
@@ -13,19 +13,21 @@ from leafpress.errors import BuildError
 from leafpress.outputs import checks
 from leafpress.outputs.base import Rendered, RenderJob
 from leafpress.pdfua.finish import finish
+from leafpress.render.pages import short_chapter_breaks
 
 if TYPE_CHECKING:
     from weasyprint.document import Document
 
 
-def lay_out(job: RenderJob) -> Document:
-    """Render HTML and lay it out; a booklet lays out again only to add padding pages.
+#: Layouts spent at most on letting short chapters flow on.
+FLOW_ON_ROUNDS = 3
 
-    A booklet's contents page depends on its page count, and its padding (notes pages
-    up to a multiple of four) on the count with the contents. The first layout assumes
-    the contents page (booklets are long); the count without it is that layout's count
-    less the contents' pages, so a second layout is needed only when the booklet turns
-    out too short for contents, or needs padding.
+
+def lay_out(job: RenderJob) -> Document:
+    """Render HTML and lay it out again only when the page count changes the HTML.
+
+    Short chapters flow on (a few rounds); then the page count decides the contents list
+    (booklets and long leaflets) and a booklet's padding to a multiple of four pages.
     """
     from leafpress.outputs import weasy
 
@@ -36,47 +38,38 @@ def lay_out(job: RenderJob) -> Document:
             return weasy.layout(html, styles=styles, project_root=job.project_root,
                                 source=source)
 
+        options = job.render_options()
+        html = job.html(options)
+        document = attempt(html)
+        # A chapter whose new page left the page before under a third full flows on (a
+        # few rounds: flowing one chapter on moves the chapters after it).
+        for _ in range(FLOW_ON_ROUNDS):
+            short = short_chapter_breaks(document)
+            if not short:
+                break
+            options = replace(options, flow_on=options.flow_on | frozenset(short))
+            html = job.html(options)
+            document = attempt(html)
+        # The page count decides the contents list (booklets, long leaflets), then how many
+        # notes pages pad a booklet to a multiple of four. Lay out again only on a change.
+        options = replace(options, estimated_pages=len(document.pages))
+        with_contents = job.html(options)
+        if with_contents != html:
+            html = with_contents
+            document = attempt(html)
         pad_to = job.layout.pad_to_multiple
         if pad_to <= 1:
-            return attempt(job.html(job.render_options()))
-        assumed = job.render_options(estimated_pages=job.options.contents_min_pages)
-        html = job.html(assumed)
-        document = attempt(html)
-        without = _pages_without_contents(document)
-        if without is None:  # no contents page (the definition says so): nothing to take off
-            without = len(document.pages)
-        options = job.render_options(estimated_pages=without)
-        exact = job.html(options)
-        if exact != html:
-            document = attempt(exact)
+            return document
         padding = -len(document.pages) % pad_to
         if padding:
-            options = job.render_options(estimated_pages=without, padding_pages=padding)
+            options = replace(options, padding_pages=padding)
             document = attempt(job.html(options))
             if len(document.pages) % pad_to:  # a notes page took over a page
-                blank = job.render_options(estimated_pages=without, padding_pages=padding,
-                                           blank_padding=True)
+                blank = replace(options, blank_padding=True)
                 document = attempt(job.html(blank))
         return document
 
 
-#: The contents' own anchors (templates/contents.html.j2); the next anchor starts the text.
-_CONTENTS_ANCHORS = frozenset({"contents", "contents-heading"})
-
-
-def _pages_without_contents(document: Document) -> int | None:
-    """The page count the document would have without its contents page(s).
-
-    The contents break onto a page of their own (styles/booklet.css), so they take the
-    pages from their anchor to the next page with another anchor. None if there are none.
-    """
-    pages = [set(page.anchors) for page in document.pages]
-    start = next((i for i, names in enumerate(pages) if "contents" in names), None)
-    if start is None:
-        return None
-    after = next((i for i in range(start + 1, len(pages)) if pages[i] - _CONTENTS_ANCHORS),
-                 len(pages))
-    return len(pages) - (after - start)
 
 
 def page_count(data: bytes) -> int:

@@ -37,8 +37,12 @@ class PrintPdf:
         print_shop = job.options.print_shop
         bleed = PRINT_SHOP_BLEED_MM if print_shop else 0.0
         with pikepdf.open(io.BytesIO(reading.data)) as source:
+            definition = job.selection.leaflet.definition
+            edition = (job.edition.label or "standard print").lower()
+            slug = (f"{definition.product_code} {definition.title} | {edition} | "
+                    f"version {definition.version}")
             sheets = impose(source, bleed_mm=bleed, crop_marks=print_shop,
-                            reading_filename=reading.filename)
+                            reading_filename=reading.filename, slug=slug)
             sheets.docinfo["/LeafpressPurpose"] = "print-only"
             sheets.docinfo["/LeafpressVariant"] = job.edition.name
             data = save_reproducibly(sheets)

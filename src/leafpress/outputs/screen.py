@@ -50,9 +50,11 @@ _CSS_URL = re.compile(r"""url\(\s*["']?([^"')]+)["']?\s*\)""")
 
 def reader_formats(job: RenderJob) -> list[str]:
     """Every file made for this leaflet that a reader can use, in every edition it has."""
-    editions = [EDITIONS[name] for name in job.selection.leaflet.definition.variants]
+    definition = job.selection.leaflet.definition
+    editions = [EDITIONS[name] for name in definition.variants]
+    chosen = [job.formats[name] for name in (definition.formats or job.formats)]
     items: list[str] = []
-    for output in job.formats.values():
+    for output in chosen:
         for edition in editions:
             if output.offered(job.layout, edition):
                 described = _describe(output, edition)

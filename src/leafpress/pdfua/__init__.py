@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pikepdf
 
 from leafpress.pdfua.artifacts import artifact_untagged_content
+from leafpress.pdfua.bbox import figure_boxes_in_points
 from leafpress.pdfua.catalog import complete_catalog
 from leafpress.pdfua.empty_content import drop_empty_content
 from leafpress.pdfua.figures import group_figures_with_captions
@@ -18,6 +19,7 @@ from leafpress.pdfua.language import (
     lang_marker,
     mark_languages,
 )
+from leafpress.pdfua.links import describe_links
 from leafpress.pdfua.list_items import wrap_list_bodies
 from leafpress.pdfua.one_pass import one_pass
 from leafpress.pdfua.toc import tag_contents_as_toc
@@ -32,6 +34,8 @@ FIXES: dict[str, Fix] = {
     "list_items": wrap_list_bodies,
     "figures": group_figures_with_captions,
     "toc": tag_contents_as_toc,
+    "links": describe_links,
+    "figure_bbox": figure_boxes_in_points,
     "artifacts": artifact_untagged_content,
     "id_tree": build_id_tree,
     "catalog": complete_catalog,

@@ -49,6 +49,9 @@ from leafpress.pdfua.tree_editing import (
 )
 
 TOC_MARKER = "leafpress-toc"
+# Each entry is one link whose text is the heading; the template puts the dot leader and
+# page number in a span after the link, which becomes an artifact, so a screen reader
+# hears each heading once and never the hundreds of ". " of the leaders.
 """The marker Figure's /Alt (the SVG <title> in the contents template)."""
 
 
@@ -101,6 +104,13 @@ def _split_entries(
     return items
 
 
+def _leaders_as_artifacts(pdf: pikepdf.Pdf, reference: pikepdf.Dictionary) -> None:
+    """Each entry's dot leader and page number (outside its link) become artifacts."""
+    for part in struct_kids(reference):
+        if struct_type(part) != "Link":
+            _drop_marker(pdf, part, reference)
+
+
 def _retag_list(pdf: pikepdf.Pdf, toc: pikepdf.Dictionary) -> int:
     """Make an L a TOC, its LIs TOCIs and their LBodies References; return the TOCI count."""
     toc["/S"] = pikepdf.Name.TOC
@@ -114,6 +124,7 @@ def _retag_list(pdf: pikepdf.Pdf, toc: pikepdf.Dictionary) -> int:
             for part in struct_kids(kid):
                 if struct_type(part) == "LBody":
                     part["/S"] = pikepdf.Name.Reference
+                    _leaders_as_artifacts(pdf, part)
                 elif struct_type(part) == "L":
                     made += _retag_list(pdf, part)
             made += len(_split_entries(pdf, kid, toc))

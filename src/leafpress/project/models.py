@@ -118,6 +118,9 @@ class Reference(StrictModel):
     year: Annotated[int, Field(ge=1800, le=2200)] | None = None
     url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
     accessed: dt.date | None = None
+    journal: Text | None = None
+    volume: Annotated[str, Field(max_length=20)] | None = None
+    pages: Annotated[str, Field(max_length=20)] | None = None
 
     @model_validator(mode="after")
     def _complete(self) -> Reference:
@@ -205,6 +208,9 @@ class LeafletDefinition(StrictModel):
     audience: Text
     url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
     contents: bool | None = None
+    citations: Literal["inline", "section", "end"] | None = None
+    """Superscripts (inline), a Sources line after each section, or the end list only;
+    None: section for large print, inline otherwise."""
     section_breaks: Literal["auto", "always", "never"] = "auto"
     contacts: Contacts | Id | None = None
     """Local contact details: a profile name (leaflets/contacts/NAME.yaml) or the details."""

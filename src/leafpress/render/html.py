@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -30,10 +31,16 @@ class RenderOptions:
     today: dt.date
     under_review: bool = False
     contents_min_pages: int = 8
+    """Booklets this long (estimated) get a contents page."""
+    leaflet_contents_min_pages: int = 13
+    """Leaflets this long (over 12 pages) get a contents list too."""
     estimated_pages: int = 0
     padding_pages: int = 0
     blank_padding: bool = False
     """Pad with blank pages instead of notes pages (when a notes page did not fit)."""
+    flow_on: frozenset[str] = frozenset()
+    """Anchors of chapters that flow on instead of starting a page (their break left the
+    page before nearly empty)."""
 
 
 def css_string(value: str) -> Markup:
@@ -69,6 +76,68 @@ def qr_data_uri(url: str) -> str:
 #: chapter of a page or less, forced onto a new page, would leave the page before half empty.
 CHAPTER_BREAK_WORDS = 500
 
+#: A section whose notes block has at least this many ruled lines is a page for notes: it
+#: goes after the end section, so its lines never split the text or start mid-handout.
+NOTES_PAGE_LINES = 10
+#: Lines a notes section gives up, against a booklet's notes page, for its longer
+#: introduction and sources line: the whole section then fits on one page.
+NOTES_PAGE_SLACK = 3
+_NOTES_BLOCK = re.compile(r"^:::\s*notes\s+(\d+)\s*$", re.MULTILINE)
+
+
+def is_notes_page(body: str) -> bool:
+    """Whether a section's Markdown holds a notes block of a page's worth of lines."""
+    return any(int(n) >= NOTES_PAGE_LINES for n in _NOTES_BLOCK.findall(body))
+
+
+def citation_style(definition: LeafletDefinition, edition: Edition) -> str:
+    """``inline``, ``section`` or ``end``: the definition's choice, else by edition."""
+    if definition.citations is not None:
+        return definition.citations
+    return "section" if edition.large_print else "inline"
+
+
+def document_title(title: str, subtitle: str) -> str:
+    """Title and subtitle joined to read well: "Why? A guide", "Bones: a handout"."""
+    if not subtitle:
+        return title
+    if title[-1] in "?!.:":
+        return f"{title} {subtitle}"
+    if ":" in title:
+        return f"{title} – {subtitle}"
+    lowered = subtitle[0].lower() + subtitle[1:] if subtitle[1:2].islower() else subtitle
+    return f"{title}: {lowered}"
+
+
+def phone_uri(phone: str) -> str:
+    """A ``tel:`` link for a printed phone number ("01234 567890 (sample)" -> tel:01234567890)."""
+    number = phone.split("(")[0]
+    return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")
+
+
+def other_formats(definition: LeafletDefinition, layout: Layout) -> list[str]:
+    """The forms this leaflet is made in, as a reader would name them."""
+    from leafpress.editions import EDITIONS
+    from leafpress.outputs import FORMATS
+
+    chosen = [FORMATS[name] for name in (definition.formats or FORMATS)]
+    names = []
+    for variant in definition.variants:
+        edition = EDITIONS[variant]
+        if any(output.offered(layout, edition) and output.media_type == "application/pdf"
+               for output in chosen):
+            names.append(f"{(edition.label or 'standard print').lower()} (PDF)")
+    for output in chosen:
+        if output.media_type != "application/pdf" and any(
+                output.offered(layout, EDITIONS[v]) for v in definition.variants):
+            names.append(FORMAT_NAMES.get(output.name, output.name))
+    return names
+
+
+#: How the end section names a format that is not a PDF.
+FORMAT_NAMES = {"web": "a web page", "epub": "an e-book (EPUB)", "braille": "braille",
+                "text": "plain text", "word": "a Word document", "audio": "audio"}
+
 
 def page_breaks(selection: Selection, layout: Layout) -> list[bool]:
     """Whether each section starts a new page, from overrides, the definition and length."""
@@ -90,7 +159,19 @@ def page_breaks(selection: Selection, layout: Layout) -> list[bool]:
     return breaks
 
 
-def _sections_html(selection: Selection, layout: Layout) -> list[dict[str, Any]]:
+_LINE = '<div class="note-line"></div>'
+_LINES = re.compile(f"(?:{re.escape(_LINE)})+")
+
+
+def fit_notes_page(html: str, most: int) -> str:
+    """A notes page's ruled lines cut to ``most``, what one page of this edition holds."""
+    if most <= 0:
+        return html
+    return _LINES.sub(lambda m: _LINE * min(most, m.group(0).count(_LINE)), html)
+
+
+def _sections_html(selection: Selection, layout: Layout, style: str,
+                   page_lines: int, flow_on: frozenset[str]) -> list[dict[str, Any]]:
     project_root = selection.project_root
     rendered = []
     for section, new_page in zip(selection.sections, page_breaks(selection, layout), strict=True):
@@ -99,7 +180,15 @@ def _sections_html(selection: Selection, layout: Layout) -> list[dict[str, Any]]
             project_root=project_root,
             heading_offset=section.level - 1,
             citation_numbers=section.citation_numbers,
+            inline_citations=style == "inline",
         )
+        notes_page = is_notes_page(section.source.body)
+        html = markdown.render(section.source.body, context)
+        if notes_page:
+            html = fit_notes_page(html, page_lines - NOTES_PAGE_SLACK)
+        sources = sorted({section.citation_numbers[key]
+                          for key in markdown.cited_keys(section.source.body)
+                          if key in section.citation_numbers})
         rendered.append(
             {
                 "id": section.source.meta.id,
@@ -107,8 +196,13 @@ def _sections_html(selection: Selection, layout: Layout) -> list[dict[str, Any]]
                 "heading": section.heading,
                 "level": section.level,
                 "page_break": section.page_break,
-                "new_page": new_page,
-                "html": Markup(markdown.render(section.source.body, context)),
+                # Only a break leafpress chose (not one the definition asked for) flows on.
+                "new_page": new_page and not (
+                    section.anchor in flow_on and section.page_break == "auto"
+                    and selection.leaflet.definition.section_breaks == "auto"),
+                "notes_page": notes_page,
+                "sources": sources if style == "section" else [],
+                "html": Markup(html),
             }
         )
     return rendered
@@ -135,6 +229,10 @@ class TemplateContext:
     reviewed: str
     next_review: str
     show_contents: bool
+    document_title: str
+    other_formats: list[str]
+    publisher_links: dict[str, str]
+    flow_on: frozenset[str]
     padding_pages: int
     blank_padding: bool
     qr_data_uri: str | None
@@ -160,7 +258,10 @@ def document_context(selection: Selection, options: RenderOptions) -> TemplateCo
         logo_uri = logo.resolve().as_uri()
     show_contents = definition.contents
     if show_contents is None:
-        show_contents = layout.covers and options.estimated_pages >= options.contents_min_pages
+        least = (options.contents_min_pages if layout.covers
+                 else options.leaflet_contents_min_pages)
+        show_contents = options.estimated_pages >= least
+    website = publisher.website if "://" in publisher.website else f"https://{publisher.website}"
     return TemplateContext(
         leaflet=definition,
         publisher=publisher,
@@ -170,7 +271,8 @@ def document_context(selection: Selection, options: RenderOptions) -> TemplateCo
         layout=layout,
         footer_wide=paper.name in edition.wide_footer_papers,
         notes_lines=edition.notes_lines.get(paper.name, 0),
-        sections=_sections_html(selection, layout),
+        sections=_sections_html(selection, layout, citation_style(definition, edition),
+                                edition.notes_lines.get(paper.name, 0), options.flow_on),
         references=selection.references,
         credits=selection.credits,
         glossary=selection.glossary,
@@ -179,6 +281,10 @@ def document_context(selection: Selection, options: RenderOptions) -> TemplateCo
         reviewed=long_date(selection.reviewed, language),
         next_review=long_date(selection.next_review, language),
         show_contents=show_contents,
+        document_title=document_title(definition.title, definition.subtitle),
+        other_formats=other_formats(definition, layout),
+        publisher_links={"tel": phone_uri(publisher.phone), "web": website},
+        flow_on=options.flow_on,
         padding_pages=options.padding_pages,
         blank_padding=options.blank_padding,
         qr_data_uri=qr_data_uri(definition.url) if definition.url else None,

@@ -58,12 +58,14 @@ def test_front_cover_tags_the_logo_and_the_title(booklet: Booklet, variant: str)
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_back_cover_has_formats_contacts_dates_and_code(booklet: Booklet, variant: str) -> None:
     back = words(page_texts(booklet.pdf(variant))[-1])
-    assert "available in other formats, including large print, audio, braille and easy read" in (
-        back
-    )
-    assert "To ask for one, phone 01234 000000 or email help@example.org." in back
+    # Only formats that exist are named (issue 12), not audio or braille nobody made.
+    assert "This booklet is made in standard print (PDF) and large print (PDF)." in back
+    assert "To ask for it in another format, phone 01234 000000 or email help@example.org." in (
+        back)
+    assert "braille" not in back
     assert "2 Test Road" in back and "Website: https://example.org" in back
-    assert "Reviewed: 5 November 2024." in back and "Next review: 10 January 2035." in back
+    assert "Draft — not clinically reviewed. Written: 5 November 2024." in back
+    assert "Reviewed:" not in back
     edition = " · large print edition" if variant == "large-print" else ""
     assert f"LP-TEST-B01 · version 3.2{edition}" in back
     assert URL in back.replace(" ", "")  # the caption may wrap the address

@@ -30,6 +30,12 @@ SLUG_PAD_MM = 2.0
 
 SIZE_TOLERANCE_PT = 0.01
 
+SRA_SIZES_MM: dict[str, tuple[float, float]] = {"SRA4": (225, 320), "SRA3": (320, 450)}
+"""ISO 217 oversize sheets a print shop runs, (short, long) edge in millimetres."""
+
+MIN_MARK_LENGTH_MM = 2.0
+"""Crop marks are shortened to fit an SRA sheet, but never below this."""
+
 
 def mm(value: float) -> float:
     """Millimetres to PDF points."""
@@ -116,6 +122,8 @@ class SheetLayout:
     print_shop: bool
     """True when the sheet carries /TrimBox and /BleedBox (bleed or crop marks asked)."""
     crop_marks: bool
+    mark_length: float = mm(MARK_LENGTH_MM)
+    """Length of each crop and fold mark in points (shorter on a tight SRA sheet)."""
 
     @property
     def bleed_box(self) -> Box:
@@ -151,7 +159,15 @@ def sheet_layout(
         raise ValueError(f"bleed_mm must not be negative, got {bleed_mm}")
     bleed = mm(bleed_mm)
     print_shop = bleed_mm > 0 or crop_marks
-    if print_shop:
+    mark_length = mm(MARK_LENGTH_MM)
+    sra = sra_sheet(2 * page_width, page_height, bleed) if crop_marks else None
+    if sra is not None:
+        width, height = sra
+        media = Box(0, 0, width, height)
+        x0, y0 = (width - 2 * page_width) / 2, (height - page_height) / 2
+        room = min(x0, y0) - bleed - mm(MARK_GAP_MM) - mm(0.5)
+        mark_length = min(mark_length, room)
+    elif print_shop:
         margin = bleed
         if crop_marks:
             margin += mm(MARK_GAP_MM + MARK_LENGTH_MM + SLUG_PAD_MM)
@@ -162,4 +178,16 @@ def sheet_layout(
         media = Box(0, 0, width, height)
         x0, y0 = (width - 2 * page_width) / 2, (height - page_height) / 2
     trim = Box(x0, y0, x0 + 2 * page_width, y0 + page_height)
-    return SheetLayout(media, trim, bleed, print_shop, crop_marks)
+    return SheetLayout(media, trim, bleed, print_shop, crop_marks, mark_length)
+
+
+def sra_sheet(spread_width: float, spread_height: float,
+              bleed: float) -> tuple[float, float] | None:
+    """The smallest SRA sheet (landscape) with room for the spread, bleed and short marks."""
+    margin = bleed + mm(MARK_GAP_MM + MIN_MARK_LENGTH_MM + 0.5)
+    for short_mm, long_mm in SRA_SIZES_MM.values():
+        width, height = mm(long_mm), mm(short_mm)
+        if (spread_width + 2 * margin <= width + SIZE_TOLERANCE_PT
+                and spread_height + 2 * margin <= height + SIZE_TOLERANCE_PT):
+            return width, height
+    return None

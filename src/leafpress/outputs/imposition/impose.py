@@ -41,7 +41,7 @@ from pikepdf import Array, Dictionary, Name, Pdf
 from leafpress.pdfua.structure import inherited_attribute
 
 from .geometry import SIZE_TOLERANCE_PT, Box, SheetLayout, pdf_number, sheet_layout
-from .marks import marks_content
+from .marks import SLUG_FONT, marks_content, slug_content, slug_text
 from .metadata import mark_print_only
 from .order import SidePair, saddle_stitch_order
 from .placement import page_form
@@ -83,6 +83,7 @@ def _side(
     forms: dict[int, pikepdf.Stream],
     trims: list[Box],
     marks: bytes,
+    slug: bytes = b"",
 ) -> None:
     xobjects = Dictionary()
     lines: list[str] = []
@@ -94,11 +95,16 @@ def _side(
         xobjects[name] = forms[number]
         dx, dy = pdf_number(slot.x0 - trim.x0), pdf_number(slot.y0 - trim.y0)
         lines.append(f"q 1 0 0 1 {dx} {dy} cm {name} Do Q")
-    content = ("\n".join(lines) + "\n").encode("ascii") + marks
+    content = ("\n".join(lines) + "\n").encode("ascii") + marks + slug
+    resources = Dictionary(XObject=xobjects)
+    if slug:
+        resources.Font = Dictionary({SLUG_FONT: Dictionary(
+            Type=Name.Font, Subtype=Name.Type1, BaseFont=Name.Helvetica,
+            Encoding=Name.WinAnsiEncoding)})
     page = Dictionary(
         Type=Name.Page,
         MediaBox=Array(layout.media.as_pdf()),
-        Resources=Dictionary(XObject=xobjects),
+        Resources=resources,
         Contents=out.make_stream(content),
     )
     if layout.print_shop:
@@ -128,15 +134,18 @@ def _forms(
     return forms
 
 
-def _impose(source: Pdf, bleed_mm: float, crop_marks: bool, reading_filename: str) -> Pdf:
+def _impose(source: Pdf, bleed_mm: float, crop_marks: bool, reading_filename: str,
+            slug: str = "") -> Pdf:
     trims = common_trim(source)
     layout = sheet_layout(trims[0].width, trims[0].height, bleed_mm=bleed_mm, crop_marks=crop_marks)
     out = pikepdf.new()
     forms = _forms(out, source, layout, trims)
     marks = marks_content(layout)
-    for front, back in saddle_stitch_order(len(source.pages)):
-        _side(out, layout, front, forms, trims, marks)
-        _side(out, layout, back, forms, trims, marks)
+    order = saddle_stitch_order(len(source.pages))
+    for sheet, (front, back) in enumerate(order, start=1):
+        for side, is_front in ((front, True), (back, False)):
+            text = slug_text(slug, sheet, len(order), is_front)
+            _side(out, layout, side, forms, trims, marks, slug_content(layout, text))
     mark_print_only(out, source, reading_filename)
     # Write once and reopen: the result no longer depends on `source` staying open,
     # and it keeps the reading PDF's version.
@@ -152,6 +161,7 @@ def impose(
     bleed_mm: float = 0.0,
     crop_marks: bool = False,
     reading_filename: str = "",
+    slug: str = "",
 ) -> Pdf:
     """The saddle-stitch print file for a booklet's reading PDF (a Pdf or a path).
 
@@ -159,12 +169,14 @@ def impose(
     folded sheet's trim, both pages), /BleedBox (trim + bleed) and, with crop_marks,
     room for crop marks at the trim corners and fold marks at the spine. Content is
     only available in the bleed if the reading PDF has it (CSS `@page { bleed: 3mm }`).
-    reading_filename is named in the metadata as the file to read instead.
+    reading_filename is named in the metadata as the file to read instead. With crop
+    marks, the sheet is the smallest SRA sheet that holds it (SRA4, SRA3) and carries a
+    slug line outside the trim: ``slug`` (leaflet, edition, version), sheet N of M, side.
     """
     if isinstance(source, Pdf):
-        return _impose(source, bleed_mm, crop_marks, reading_filename)
+        return _impose(source, bleed_mm, crop_marks, reading_filename, slug)
     with pikepdf.open(Path(source)) as pdf:
-        return _impose(pdf, bleed_mm, crop_marks, reading_filename)
+        return _impose(pdf, bleed_mm, crop_marks, reading_filename, slug)
 
 
 def save_print_file(pdf: Pdf, path: str | os.PathLike[str]) -> None:

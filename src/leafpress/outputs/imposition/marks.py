@@ -1,8 +1,8 @@
-"""Crop marks at the trim corners and fold marks at the spine, drawn outside the bleed."""
+"""Crop marks at the trim corners, fold marks at the spine and the slug line, outside the bleed."""
 
 from __future__ import annotations
 
-from .geometry import MARK_GAP_MM, MARK_LENGTH_MM, SheetLayout, mm, pdf_number
+from .geometry import MARK_GAP_MM, SheetLayout, mm, pdf_number
 
 MARK_LINE_WIDTH_PT = 0.25
 FOLD_DASH = "[3 2] 0 d"
@@ -13,7 +13,7 @@ Segment = tuple[float, float, float, float]
 def crop_mark_segments(layout: SheetLayout) -> list[Segment]:
     """Two short lines per trim corner, each on the line of a trim edge, outside the bleed."""
     start = layout.bleed + mm(MARK_GAP_MM)
-    end = start + mm(MARK_LENGTH_MM)
+    end = start + layout.mark_length
     t = layout.trim
     segments: list[Segment] = []
     for x, outward_x in ((t.x0, -1), (t.x1, 1)):
@@ -26,7 +26,7 @@ def crop_mark_segments(layout: SheetLayout) -> list[Segment]:
 def fold_mark_segments(layout: SheetLayout) -> list[Segment]:
     """One short line above and one below the trim, on the spine."""
     start = layout.bleed + mm(MARK_GAP_MM)
-    end = start + mm(MARK_LENGTH_MM)
+    end = start + layout.mark_length
     x, t = layout.spine_x, layout.trim
     return [(x, t.y1 + start, x, t.y1 + end), (x, t.y0 - start, x, t.y0 - end)]
 
@@ -49,3 +49,32 @@ def marks_content(layout: SheetLayout) -> bytes:
     lines += _stroke(fold_mark_segments(layout))
     lines.append("Q")
     return ("\n".join(lines) + "\n").encode("ascii")
+
+
+#: The slug line's size: small, in the margin under the bleed, cut off with the trim.
+SLUG_FONT_PT = 5.0
+SLUG_FONT = "/LeafpressSlug"
+
+
+def slug_text(base: str, sheet: int, sheets: int, front: bool) -> str:
+    """What the slug line says: leaflet, edition, version, sheet N of M, front or back."""
+    side = "front" if front else "back"
+    return f"{base} | sheet {sheet} of {sheets} | {side}" if base else \
+        f"sheet {sheet} of {sheets} | {side}"
+
+
+def _pdf_string(text: str) -> str:
+    latin = text.encode("latin-1", "replace").decode("latin-1")
+    return "(" + latin.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ")"
+
+
+def slug_content(layout: SheetLayout, text: str) -> bytes:
+    """The slug line under the left page, below the bleed, in 5 pt black (K only)."""
+    if not layout.crop_marks or not text:
+        return b""
+    room = layout.trim.y0 - layout.bleed - layout.media.y0
+    baseline = layout.media.y0 + max(room - SLUG_FONT_PT, 0) / 2 + 0.2 * SLUG_FONT_PT
+    x = layout.trim.x0 + mm(MARK_GAP_MM) + layout.mark_length
+    ops = ["q", "0 g", "BT", f"{SLUG_FONT} {pdf_number(SLUG_FONT_PT)} Tf",
+           f"{pdf_number(x)} {pdf_number(baseline)} Td", f"{_pdf_string(text)} Tj", "ET", "Q"]
+    return ("\n".join(ops) + "\n").encode("latin-1")

@@ -1,0 +1,234 @@
+"""Page checks on a laid-out document: stray line breaks, line length and page fill."""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from weasyprint.document import Document
+
+#: A line this short (share of the text column) followed by a nearly full line is a stray break.
+STRAY_SHORT = 0.2
+STRAY_FULL = 0.8
+#: No page but the last of a chapter, or a notes page, may be filled less than this.
+MIN_FILL = 1 / 3
+#: A page with at least this many ruled lines for notes is a notes page.
+NOTES_PAGE_LINES = 10
+_FORCED = {"page", "left", "right", "recto", "verso"}
+_TEXT_BLOCKS = {"p", "li", "dd", "dt", "td", "th", "figcaption"}
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of running text, with the block it belongs to."""
+
+    page: int
+    text: str
+    width: float
+    column: float
+    block: str
+    last: bool
+    starts_with_citation: bool
+
+
+@dataclass(frozen=True)
+class Page:
+    """How full one page is and what may excuse a short one."""
+
+    number: int
+    fill: float
+    ends_chapter: bool
+    notes: bool
+
+
+def _classes(box: Any) -> set[str]:
+    element = getattr(box, "element", None)
+    return set((element.get("class") or "").split()) if element is not None else set()
+
+
+def _text(box: Any) -> str:
+    return "".join(getattr(b, "text", "") or "" for b in box.descendants()
+                   if type(b).__name__ == "TextBox")
+
+
+def _is_citation(box: Any) -> bool:
+    return "cite" in _classes(box)
+
+
+def _first_leaf(box: Any) -> Any:
+    while getattr(box, "children", None):
+        child = box.children[0]
+        if _is_citation(child):
+            return child
+        box = child
+    return box
+
+
+def _lines(box: Any, page: int, block: Any = None) -> Iterator[tuple[Any, Any]]:
+    if str(getattr(box, "element_tag", "")).endswith("::marker"):
+        return
+    if type(box).__name__ == "LineBox":
+        yield box, block
+        return
+    if getattr(box, "element_tag", None) in _TEXT_BLOCKS:
+        block = box
+    for child in getattr(box, "children", None) or []:
+        yield from _lines(child, page, block)
+
+
+def lines(document: Document) -> list[Line]:
+    """Every line of running text in paragraphs, list items, definitions and tables."""
+    found: list[Line] = []
+    for number, page in enumerate(document.pages, start=1):
+        root = page._page_box.children[0]
+        grouped: dict[int, list[Any]] = {}
+        blocks: dict[int, Any] = {}
+        for line, block in _lines(root, number):
+            if block is None:
+                continue
+            grouped.setdefault(id(block), []).append(line)
+            blocks[id(block)] = block
+        for key, members in grouped.items():
+            block = blocks[key]
+            continued = block.element is not None and _continues(document, number, block.element)
+            for index, line in enumerate(members):
+                text = _text(line).strip()
+                if not text:
+                    continue
+                leaf = _first_leaf(line)
+                found.append(Line(
+                    page=number, text=text, width=float(line.width),
+                    column=float(block.width), block=block.element_tag,
+                    last=index == len(members) - 1 and not continued,
+                    starts_with_citation=_is_citation(leaf) or _is_citation(
+                        getattr(leaf, "parent", None))))
+    return found
+
+
+def _elements(box: Any) -> Iterator[Any]:
+    element = getattr(box, "element", None)
+    if element is not None:
+        yield element
+    for child in getattr(box, "children", None) or []:
+        yield from _elements(child)
+
+
+def _continues(document: Document, number: int, element: Any) -> bool:
+    """Whether ``element`` goes on to the page after page ``number``."""
+    if number >= len(document.pages):
+        return False
+    return any(e is element for e in _elements(document.pages[number]._page_box.children[0]))
+
+
+def stray_breaks(found: list[Line]) -> list[tuple[Line, Line]]:
+    """Lines broken after a word or two although the next line's words would have fitted."""
+    pairs = []
+    for line, following in itertools.pairwise(found):
+        if (not line.last and line.page == following.page and line.column > 0
+                and line.width < STRAY_SHORT * line.column
+                and following.width > STRAY_FULL * line.column):
+            pairs.append((line, following))
+    return pairs
+
+
+def citation_line_starts(found: list[Line]) -> list[Line]:
+    """Lines that begin with a citation number, where it reads as a list number."""
+    return [line for line in found if line.starts_with_citation]
+
+
+def line_lengths(found: list[Line]) -> tuple[float, int]:
+    """Median and longest characters per line, over full lines of paragraphs and items."""
+    full = [len(line.text) for line in found if not line.last and line.block in ("p", "li")]
+    if not full:
+        return 0.0, 0
+    return float(statistics.median(full)), max(full)
+
+
+def _first_element(box: Any) -> Iterator[Any]:
+    while box is not None:
+        yield box
+        children = [c for c in getattr(box, "children", None) or []
+                    if type(c).__name__ not in ("TextBox",)]
+        box = children[0] if children else None
+
+
+def _starts_with_forced_break(document: Document, number: int) -> bool:
+    """Whether page ``number`` (1-based) begins with a forced break (a new chapter)."""
+    previous = list(_elements(document.pages[number - 2]._page_box.children[0]))
+    for box in _first_element(document.pages[number - 1]._page_box.children[0]):
+        element = getattr(box, "element", None)
+        if element is None or any(e is element for e in previous):
+            continue
+        if box.style["break_before"] in _FORCED or box.style["page"] not in ("", "auto"):
+            return True
+    return False
+
+
+def pages(document: Document) -> list[Page]:
+    """How full each page is, and whether it ends a chapter or is a notes page."""
+    result = []
+    count = len(document.pages)
+    for number, page in enumerate(document.pages, start=1):
+        box = page._page_box
+        root = box.children[0]
+        used = max((b.position_y + b.height for b in _leaves(root)),
+                   default=box.content_box_y()) - box.content_box_y()
+        notes = sum("note-line" in _classes(b) for b in _blocks(root)) >= NOTES_PAGE_LINES
+        ends = number == count or _starts_with_forced_break(document, number + 1)
+        result.append(Page(number, used / box.height, ends, notes))
+    return result
+
+
+def _leaves(box: Any) -> Iterator[Any]:
+    """Lines and childless boxes: what is drawn (a box broken across pages is stretched)."""
+    children = getattr(box, "children", None) or []
+    if type(box).__name__ == "LineBox" or (not children and bool(getattr(box, "height", 0))):
+        yield box
+        return
+    for child in children:
+        yield from _leaves(child)
+
+
+def _blocks(box: Any) -> Iterator[Any]:
+    for child in getattr(box, "children", None) or []:
+        if type(child).__name__ in ("LineBox", "TextBox"):
+            return
+        yield child
+        yield from _blocks(child)
+
+
+def underfilled(found: list[Page]) -> list[Page]:
+    """Pages under a third full that neither end a chapter nor hold notes."""
+    return [p for p in found if p.fill < MIN_FILL and not p.ends_chapter and not p.notes]
+
+
+def short_chapter_breaks(document: Document) -> list[str]:
+    """Ids of chapters and "Words we use" whose new page left the page before a third full."""
+    found = pages(document)
+    ids = []
+    for page in found[:-1]:
+        if page.fill >= MIN_FILL or not page.ends_chapter or page.notes:
+            continue
+        following = document.pages[page.number]._page_box.children[0]
+        for box in _first_element(following):
+            element = getattr(box, "element", None)
+            classes = (element.get("class") or "").split() if element is not None else []
+            if element is not None and ("new-page" in classes or "glossary" in classes):
+                ids.append(str(element.get("id")))
+                break
+    return ids
+
+
+def split_notes(document: Document) -> list[int]:
+    """Pages where a question's ruled answer lines (a notes block) run on to the next page."""
+    found = []
+    for number, page in enumerate(document.pages, start=1):
+        for element in _elements(page._page_box.children[0]):
+            if "notes" in (element.get("class") or "").split() and _continues(
+                    document, number, element):
+                found.append(number)
+                break
+    return found

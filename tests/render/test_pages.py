@@ -1,0 +1,109 @@
+"""Page checks: on every sample, and failing on a bad case made to show the fault."""
+
+from __future__ import annotations
+
+import pytest
+from tests.render.sample_layouts import ROOT, Sample, cases
+from weasyprint import CSS, HTML
+from weasyprint.document import Document
+from weasyprint.text.fonts import FontConfiguration
+
+from leafpress.render import pages
+
+CASES = cases()
+FONT = (ROOT / "styles" / "fonts" / "atkinson-hyperlegible-next-latin-400-normal.woff2").as_uri()
+pytestmark = pytest.mark.slow
+
+
+def lay_out(body: str, css: str = "") -> Document:
+    """A small document in the samples' font at large-print size."""
+    fonts = FontConfiguration()
+    sheet = CSS(string=f"""@font-face {{ font-family: A; src: url({FONT}); }}
+        @page {{ size: A4; margin: 18mm; }}
+        html {{ font-family: A; font-size: 18pt; line-height: 1.5; }}
+        sup.cite {{ vertical-align: super; line-height: 0; font-size: 16pt; }} {css}""",
+                font_config=fonts)
+    return HTML(string=body).render(stylesheets=[sheet], font_config=fonts)
+
+
+# The old markup: a breakable space between the word and its citation. WeasyPrint 70 then
+# breaks the line after the paragraph's first word when the citation reaches the margin.
+OLD_CITATION = ('<p>A local or regional recurrence is not secondary breast cancer '
+                '<sup class="cite"><a href="#r">2</a></sup>. Your doctor will talk to you.</p>')
+
+
+def test_stray_break_is_found_in_the_old_citation_markup() -> None:
+    stray = pages.stray_breaks(pages.lines(lay_out(OLD_CITATION)))
+    assert [(a.text, b.text.split()[0]) for a, b in stray] == [("A", "local")]
+
+
+def test_a_glued_citation_breaks_cleanly() -> None:
+    glued = OLD_CITATION.replace("cancer <sup", "cancer<sup")
+    assert pages.stray_breaks(pages.lines(lay_out(glued))) == []
+
+
+def test_a_citation_starting_a_line_is_found() -> None:
+    body = ('<p>It can still be treated to get rid of all of it<br>'
+            '<sup class="cite"><a href="#r">12</a></sup>. Its main use is to help.</p>')
+    found = pages.citation_line_starts(pages.lines(lay_out(body)))
+    assert found and found[0].text.startswith("12")
+
+
+def test_a_nearly_empty_page_is_found_and_a_chapter_end_is_not() -> None:
+    block = "<div style='break-inside: avoid'>" + "<p>Line of text.</p>" * 20 + "</div>"
+    pushed = pages.pages(lay_out("<p>One short paragraph.</p>" + block))
+    assert [p.number for p in pages.underfilled(pushed)] == [1]
+    chapter = pages.pages(lay_out("<p>Short.</p><h2 style='break-before: page'>Next</h2>"))
+    assert chapter[0].ends_chapter and pages.underfilled(chapter) == []
+
+
+def test_long_lines_are_measured() -> None:
+    text = "<p>" + "word " * 400 + "</p>"
+    median, longest = pages.line_lengths(pages.lines(lay_out(text, "html { font-size: 10pt }")))
+    assert median > 70 and longest >= median
+
+
+@pytest.mark.parametrize(("leaflet", "edition"), CASES)
+def test_no_stray_breaks_or_citations_starting_lines(
+        samples: dict[tuple[str, str], Sample], leaflet: str, edition: str) -> None:
+    found = pages.lines(samples[leaflet, edition].document)
+    assert [(a.page, a.text, b.text[:30]) for a, b in pages.stray_breaks(found)] == []
+    assert [(line.page, line.text[:30]) for line in pages.citation_line_starts(found)] == []
+
+
+@pytest.mark.parametrize(("leaflet", "edition"), CASES)
+def test_lines_within_70_characters_on_median(
+        samples: dict[tuple[str, str], Sample], leaflet: str, edition: str) -> None:
+    median, _ = pages.line_lengths(pages.lines(samples[leaflet, edition].document))
+    assert 40 <= median <= 70
+
+
+@pytest.mark.parametrize(("leaflet", "edition"), CASES)
+def test_no_page_under_a_third_full_but_chapter_ends_and_notes(
+        samples: dict[tuple[str, str], Sample], leaflet: str, edition: str) -> None:
+    assert [(p.number, round(p.fill, 2)) for p in
+            pages.underfilled(pages.pages(samples[leaflet, edition].document))] == []
+
+
+@pytest.mark.parametrize(("leaflet", "edition"), CASES)
+def test_no_chapter_break_leaves_a_page_under_a_third_full(
+        samples: dict[tuple[str, str], Sample], leaflet: str, edition: str) -> None:
+    assert pages.short_chapter_breaks(samples[leaflet, edition].document) == []
+
+
+def test_a_short_chapter_break_is_found() -> None:
+    body = ("<p>Short.</p><section id='next' class='new-page' style='break-before: page'>"
+            "<h2>Next</h2><p>Text.</p></section>")
+    assert pages.short_chapter_breaks(lay_out(body)) == ["next"]
+
+
+@pytest.mark.parametrize(("leaflet", "edition"), CASES)
+def test_answer_lines_stay_with_their_question(
+        samples: dict[tuple[str, str], Sample], leaflet: str, edition: str) -> None:
+    assert pages.split_notes(samples[leaflet, edition].document) == []
+
+
+def test_split_answer_lines_are_found() -> None:
+    lines = "<div class='note-line' style='height: 2em'></div>" * 40
+    body = f"<p>Question?</p><div class='notes'><p>What can I do?</p>{lines}</div>"
+    assert pages.split_notes(lay_out(body)) == [1, 2]  # three pages of lines
