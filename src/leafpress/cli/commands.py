@@ -44,6 +44,7 @@ from leafpress.outputs import FORMATS, Rendered
 from leafpress.project.config import Settings, load_settings
 from leafpress.project.definitions import LoadedLeaflet, leaflet_paths, load_leaflet, load_leaflets
 from leafpress.project.library import load_library, scan_library
+from leafpress.render.html import document_title
 from leafpress.store import deps
 from leafpress.store.write import write_target
 
@@ -199,7 +200,7 @@ def list_project(project: Path) -> None:
         table.add_column(column)
     for leaflet in leaflets:
         d = leaflet.definition
-        title = f"{d.title}: {d.subtitle}" if d.subtitle else d.title
+        title = document_title(d.title, d.subtitle)
         table.add_row(*map(Text, (d.id, title, d.format, d.paper, ", ".join(d.variants),
                                   str(len(d.sections)))))
     out.print(table)
