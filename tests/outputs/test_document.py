@@ -37,7 +37,7 @@ def test_section_headings_shift_under_their_level(tmp_path: Path) -> None:
     body = "Intro.\n\n## Inside\n\nText [@a].\n"
     parsed = document.section_blocks(body, {"a": 4}, tmp_path / "s.md", level=3)
     assert parsed[1] == blocks.Heading(4, "Inside")
-    assert parsed[2] == Paragraph((Run("Text "), Run("", citation=(4,)), Run(".")))
+    assert parsed[2] == Paragraph((Run("Text"), Run("", citation=(4,)), Run(".")))  # glued
 
 
 def test_citations_are_kept_dropped_or_spoken() -> None:

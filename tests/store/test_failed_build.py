@@ -59,6 +59,6 @@ def test_error_while_rendering_keeps_the_previous_pdf(
     finally:
         image.write_text(original, encoding="utf-8")
     # Reported at the line that shows the image, not as a bare WeasyPrint message.
-    assert "content/sections/alpha.md:46:41: image 'bone.svg' cannot be drawn: " in (
+    assert "content/sections/alpha.md:47:41: image 'bone.svg' cannot be drawn: " in (
         capsys.readouterr().err)
     assert _snapshot(out) == before

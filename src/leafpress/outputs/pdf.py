@@ -47,7 +47,10 @@ def lay_out(job: RenderJob) -> Document:
             short = short_chapter_breaks(document)
             if not short:
                 break
-            options = replace(options, flow_on=options.flow_on | frozenset(short))
+            flow_on = options.flow_on | frozenset(short)
+            if flow_on == options.flow_on:  # flowing on did not help: stop laying out
+                break
+            options = replace(options, flow_on=flow_on)
             html = job.html(options)
             document = attempt(html)
         # The page count decides the contents list (booklets, long leaflets), then how many

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import pikepdf
 import pytest
-from booklet_build import URL, Booklet
+from booklet_build import BOOKLET_ID, URL, Booklet
 from booklet_pdfs import figures_on_page, footer_page, lines, page_texts
 
+from leafpress import Project
+from leafpress.editions import LAYOUTS
 from leafpress.pdfua.structure import iter_struct_elements
+from leafpress.render.html import other_formats
 
 pytestmark = pytest.mark.slow
 
@@ -58,11 +61,13 @@ def test_front_cover_tags_the_logo_and_the_title(booklet: Booklet, variant: str)
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_back_cover_has_formats_contacts_dates_and_code(booklet: Booklet, variant: str) -> None:
     back = words(page_texts(booklet.pdf(variant))[-1])
-    # Only formats that exist are named (issue 12), not audio or braille nobody made.
-    assert "This booklet is made in standard print (PDF) and large print (PDF)." in back
+    # The formats made for it are named, from the registry and its definition (issue 12).
+    definition = Project.open(booklet.project).leaflets[BOOKLET_ID].definition
+    named = other_formats(definition, LAYOUTS[definition.format])
+    made = ", ".join(named[:-1]) + " and " + named[-1]
+    assert f"This booklet is made in {made}." in back
     assert "To ask for it in another format, phone 01234 000000 or email help@example.org." in (
         back)
-    assert "braille" not in back
     assert "2 Test Road" in back and "Website: https://example.org" in back
     assert "Draft — not clinically reviewed. Written: 5 November 2024." in back
     assert "Reviewed:" not in back
