@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from leafpress.editions import EDITIONS, LAYOUTS, Edition
 from leafpress.outputs.audio import Audio
 from leafpress.outputs.base import JobOptions, OutputFormat, Rendered, RenderJob
 from leafpress.outputs.braille import Braille
@@ -13,6 +14,7 @@ from leafpress.outputs.print_pdf import PrintPdf
 from leafpress.outputs.text import PlainText
 from leafpress.outputs.web import WebPage
 from leafpress.outputs.word import Word
+from leafpress.project.models import LeafletDefinition
 
 #: Every output format by name. Adding a format is one module and one entry here.
 FORMATS: dict[str, OutputFormat] = {
@@ -36,6 +38,17 @@ def format_groups(names: Iterable[str]) -> list[list[str]]:
     return list(groups.values())
 
 
+def made_in(definition: LeafletDefinition) -> list[tuple[OutputFormat, Edition]]:
+    """Every (format, edition) a leaflet is made in, in registry order.
+
+    Its ``formats:`` (all by default), for each of its editions the format is offered in.
+    """
+    layout = LAYOUTS[definition.format]
+    chosen = definition.formats or list(FORMATS)
+    return [(output, EDITIONS[variant]) for name, output in FORMATS.items() if name in chosen
+            for variant in definition.variants if output.offered(layout, EDITIONS[variant])]
+
+
 __all__ = [
     "FORMATS",
     "MADE_WITH",
@@ -44,4 +57,5 @@ __all__ = [
     "RenderJob",
     "Rendered",
     "format_groups",
+    "made_in",
 ]

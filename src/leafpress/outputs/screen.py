@@ -14,7 +14,7 @@ import jinja2
 import tinyhtml5
 from markupsafe import Markup
 
-from leafpress.editions import EDITIONS, Edition
+from leafpress.editions import Edition
 from leafpress.errors import BuildError, LeafpressError
 from leafpress.outputs.base import OutputFormat, RenderJob
 from leafpress.render.html import document_context
@@ -50,16 +50,13 @@ _CSS_URL = re.compile(r"""url\(\s*["']?([^"')]+)["']?\s*\)""")
 
 def reader_formats(job: RenderJob) -> list[str]:
     """Every file made for this leaflet that a reader can use, in every edition it has."""
-    definition = job.selection.leaflet.definition
-    editions = [EDITIONS[name] for name in definition.variants]
-    chosen = [job.formats[name] for name in (definition.formats or job.formats)]
+    from leafpress.outputs import made_in
+
     items: list[str] = []
-    for output in chosen:
-        for edition in editions:
-            if output.offered(job.layout, edition):
-                described = _describe(output, edition)
-                if described and described not in items:
-                    items.append(described)
+    for output, edition in made_in(job.selection.leaflet.definition):
+        described = _describe(output, edition)
+        if described and described not in items:
+            items.append(described)
     return items
 
 

@@ -7,7 +7,6 @@ that every format says the same thing.
 from __future__ import annotations
 
 from leafpress.content.selection import Selection
-from leafpress.editions import EDITIONS, LAYOUTS
 from leafpress.outputs.base import RenderJob
 
 UNDER_REVIEW = ("Under review: some of this information is past its review date and is being "
@@ -58,21 +57,16 @@ def draft_statement(selection: Selection) -> str:
 
 def format_labels(job: RenderJob) -> tuple[str, ...]:
     """The formats this leaflet is made in, for the list at its end."""
-    definition = job.selection.leaflet.definition
-    layout = LAYOUTS[definition.format]
+    from leafpress.outputs import made_in
+
     labels: list[str] = []
-    chosen = definition.formats
-    for name, output in job.formats.items():
-        if name not in FORMAT_LABELS or (chosen is not None and name not in chosen):
+    for output, edition in made_in(job.selection.leaflet.definition):
+        if output.name not in FORMAT_LABELS:
             continue
-        for edition_name in definition.variants:
-            edition = EDITIONS[edition_name]
-            if not output.offered(layout, edition):
-                continue
-            label = FORMAT_LABELS[name]
-            if edition.label:
-                label = f"{edition.label.lower()} {label}"
-            elif name == "pdf":
-                label = f"standard print {label}"
-            labels.append(label)
+        label = FORMAT_LABELS[output.name]
+        if edition.label:
+            label = f"{edition.label.lower()} {label}"
+        elif output.name == "pdf":
+            label = f"standard print {label}"
+        labels.append(label)
     return tuple(labels)

@@ -115,22 +115,18 @@ def phone_uri(phone: str) -> str:
     return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")
 
 
-def other_formats(definition: LeafletDefinition, layout: Layout) -> list[str]:
+def other_formats(definition: LeafletDefinition) -> list[str]:
     """The forms this leaflet is made in, as a reader would name them."""
-    from leafpress.editions import EDITIONS
-    from leafpress.outputs import FORMATS
+    from leafpress.outputs import made_in
 
-    chosen = [FORMATS[name] for name in (definition.formats or FORMATS)]
-    names = []
-    for variant in definition.variants:
-        edition = EDITIONS[variant]
-        if any(output.offered(layout, edition) and output.media_type == "application/pdf"
-               for output in chosen):
-            names.append(f"{(edition.label or 'standard print').lower()} (PDF)")
-    for output in chosen:
-        if output.media_type != "application/pdf" and any(
-                output.offered(layout, EDITIONS[v]) for v in definition.variants):
-            names.append(FORMAT_NAMES.get(output.name, output.name))
+    names: list[str] = []
+    for output, edition in made_in(definition):
+        if output.media_type == "application/pdf":
+            name = f"{(edition.label or 'standard print').lower()} (PDF)"
+        else:
+            name = FORMAT_NAMES.get(output.name, output.name)
+        if name not in names:
+            names.append(name)
     return names
 
 
@@ -282,7 +278,7 @@ def document_context(selection: Selection, options: RenderOptions) -> TemplateCo
         next_review=long_date(selection.next_review, language),
         show_contents=show_contents,
         document_title=document_title(definition.title, definition.subtitle),
-        other_formats=other_formats(definition, layout),
+        other_formats=other_formats(definition),
         publisher_links={"tel": phone_uri(publisher.phone), "web": website},
         flow_on=options.flow_on,
         padding_pages=options.padding_pages,
