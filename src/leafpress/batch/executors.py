@@ -143,13 +143,25 @@ def drain(owner: object, futures: list[Future[Outcome]],
 
 
 def _stop_pool(pool: ProcessPoolExecutor) -> None:
-    """Kill the workers at once: they write nothing, so nothing is left half-done."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    for process in processes:
+    """Kill the workers at once: they write nothing, so nothing is left half-done.
+
+    The pool's manager thread may still be starting a worker when this runs, so the
+    workers are looked up again once that thread has finished.
+    """
+    def workers() -> list[multiprocessing.process.BaseProcess]:
+        return list((getattr(pool, "_processes", None) or {}).values())
+
+    seen = workers()
+    for process in seen:
         if process.is_alive():
             process.terminate()
     pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is not None:
+        manager.join(timeout=5)
+    for process in dict.fromkeys(seen + workers()):
+        if process.is_alive():
+            process.terminate()
         process.join(timeout=5)
 
 
