@@ -13,10 +13,9 @@ from __future__ import annotations
 import pikepdf
 
 from leafpress.pdfua.content_editing import (
+    make_artifacts,
     pagination_artifact,
-    retag_as_artifacts,
     untagged_painting,
-    wrap_as_artifacts,
 )
 from leafpress.pdfua.structure import iter_marked_content, mcid_owners_from_tree, struct_tree_root
 from leafpress.pdfua.tree_editing import rebuild_parent_tree
@@ -42,11 +41,16 @@ def artifact_untagged_content(pdf: pikepdf.Pdf) -> list[str]:
         return []
     retagged = 0
     retagged_pages = 0
-    for index, mcids in unreachable_mcids(pdf).items():
-        count = retag_as_artifacts(pdf.pages[index], mcids, pagination_artifact())
+    wrapped = 0
+    unreachable = unreachable_mcids(pdf)
+    for index, page in enumerate(pdf.pages):
+        # Retagging a sequence keeps its content out of the untagged painting, before and
+        # after, so both edits are found on one parse and made in one rewrite.
+        count, ranges = make_artifacts(page, unreachable.get(index, set()),
+                                       pagination_artifact(), untagged_painting(page))
         retagged += count
         retagged_pages += 1 if count else 0
-    wrapped = sum(wrap_as_artifacts(page, untagged_painting(page)) for page in pdf.pages)
+        wrapped += ranges
     changes: list[str] = []
     if retagged:
         rebuild_parent_tree(pdf)

@@ -47,20 +47,38 @@ def retag_as_artifacts(
     page: pikepdf.Page, mcids: set[int], properties: pikepdf.Dictionary | None = None
 ) -> int:
     """Turn the marked-content sequences with these MCIDs into Artifacts; return how many."""
-    if not mcids:
-        return 0
+    return make_artifacts(page, mcids, properties, ())[0]
+
+
+def make_artifacts(
+    page: pikepdf.Page, mcids: set[int], properties: pikepdf.Dictionary | None,
+    ranges: Sequence[tuple[int, int]],
+) -> tuple[int, int]:
+    """Retag the sequences with ``mcids`` and wrap the instruction ``ranges`` as Artifacts.
+
+    Both in one rewrite of the page (retagging keeps every instruction's index); returns
+    (sequences retagged, ranges wrapped).
+    """
+    if not mcids and not ranges:
+        return 0, 0
+    starts = {start for start, _ in ranges}
+    ends = {end for _, end in ranges}
     rewritten: list[Instruction] = []
     changed = 0
     for op in iter_marked_content(page):
+        if op.index in starts:
+            rewritten.append(begin_artifact())
         opened = op.marked[-1] if op.operator in ("BDC", "BMC") else None
         if opened is not None and opened.mcid in mcids and not opened.is_artifact:
             rewritten.append(begin_artifact(properties))
             changed += 1
         else:
             rewritten.append(op.instruction)
-    if changed:
+        if op.index in ends:
+            rewritten.append(end_marked_content())
+    if changed or ranges:
         write_content(page, rewritten)
-    return changed
+    return changed, len(ranges)
 
 
 def _untagged(op: ContentOperator) -> bool:
@@ -135,17 +153,4 @@ def painting_mcids(page: pikepdf.Page) -> tuple[set[int], set[int]]:
 
 def wrap_as_artifacts(page: pikepdf.Page, ranges: Sequence[tuple[int, int]]) -> int:
     """Wrap each inclusive index range of the page's instructions in /Artifact BMC … EMC."""
-    if not ranges:
-        return 0
-    starts = {start for start, _ in ranges}
-    ends = {end for _, end in ranges}
-    rewritten: list[Instruction] = []
-    for index, op in enumerate(iter_marked_content(page)):
-        instruction = op.instruction
-        if index in starts:
-            rewritten.append(begin_artifact())
-        rewritten.append(instruction)
-        if index in ends:
-            rewritten.append(end_marked_content())
-    write_content(page, rewritten)
-    return len(ranges)
+    return make_artifacts(page, set(), None, ranges)[1]

@@ -24,6 +24,9 @@ from leafpress.pdfua.tree_editing import (
     rebuild_parent_tree,
     replace_kid,
     same,
+    set_kids,
+    set_page,
+    set_type,
     struct_kids,
 )
 
@@ -74,12 +77,12 @@ def group_figures_with_captions(pdf: pikepdf.Pdf) -> list[str]:
             if key in figure and key not in group:
                 group[key] = figure[key]
         if "/Pg" not in group and "/Pg" in figure:
-            group["/Pg"] = figure["/Pg"]
-        group["/S"] = pikepdf.Name.Figure
+            set_page(group, figure["/Pg"])
+        set_type(group, "Figure")
         replace_kid(group, holder, adopt(group, kids(figure), figure))
         if not same(holder, figure):
-            holder["/K"] = pikepdf.Array()
-        figure["/K"] = pikepdf.Array()
+            set_kids(holder, [])
+        set_kids(figure, [])
         changed += 1
         missing_alt += 0 if "/Alt" in group else 1
     if not changed:

@@ -18,7 +18,7 @@ from decimal import Decimal
 import pikepdf
 
 from leafpress.pdfua.structure import iter_struct_elements, kids, struct_type
-from leafpress.pdfua.tree_editing import struct_kids
+from leafpress.pdfua.tree_editing import set_type, struct_kids
 
 #: The least height of a link's click area, in points (the smallest text leafpress sets).
 MIN_LINK_HEIGHT = 12.0
@@ -132,7 +132,7 @@ def describe_links(pdf: pikepdf.Pdf) -> list[str]:
             continue
         numbers = _citation_numbers(node.element)
         if numbers is not None:
-            node.element.S = pikepdf.Name.Reference
+            set_type(node.element, "Reference")
             node.element.ActualText = pikepdf.String(spoken_citation(numbers))
             cited += 1
     changes = []

@@ -27,7 +27,7 @@ def _new_body(pdf: pikepdf.Pdf, item: pikepdf.Dictionary) -> pikepdf.Dictionary:
     body = pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name.LBody, P=item)
     page = element_page(item)
     if page is not None:
-        body["/Pg"] = page
+        body["/Pg"] = page  # a new element, not in the tree until set_kids
     return pdf.make_indirect(body)
 
 
@@ -47,7 +47,7 @@ def wrap_list_bodies(pdf: pikepdf.Pdf) -> list[str]:
                 continue
             if run:
                 body = _new_body(pdf, item)
-                body["/K"] = pikepdf.Array(adopt(body, run, item))
+                set_kids(body, adopt(body, run, item))
                 result.append(body)
                 wrapped += 1
                 run = []

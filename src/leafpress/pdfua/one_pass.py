@@ -1,9 +1,10 @@
 """Running every tagging fix as one pass: content parsed once per page, one ParentTree rebuild.
 
 Outside :func:`one_pass` nothing is cached or deferred, so each fix also works alone.
-Inside it, a page's parsed marked content is kept until the page is rewritten, and
-``/ParentTree`` rebuilds asked for by the fixes happen once, when the pass ends (no fix
-reads the ParentTree; they all work from the tree's /K entries).
+Inside it, a page's parsed marked content is kept until the page is rewritten, the walk
+of the whole structure tree is kept until a fix edits the tree (every edit goes through
+:func:`tree_changed`), and ``/ParentTree`` rebuilds asked for by the fixes happen once,
+when the pass ends (no fix reads the ParentTree; they all work from the tree's /K entries).
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ class _Pass:
     pdf: pikepdf.Pdf
     parsed: dict[tuple[int, int], object] = field(default_factory=dict)
     parent_tree_stale: bool = False
+    walk: list[object] | None = None
+    places: dict[tuple[int, int], list[int]] | None = None  # positions in walk, by object
 
 
 _current: ContextVar[_Pass | None] = ContextVar("leafpress_tagging_pass", default=None)
@@ -76,3 +79,37 @@ def rewritten(content: object) -> None:
     key = _key(content)
     if state is not None and key is not None:
         state.parsed.pop(key, None)
+
+
+def walked(pdf: pikepdf.Pdf, walk: Callable[[], list[T]]) -> list[T]:
+    """``walk()`` of ``pdf``'s whole structure tree, reused within the pass until an edit."""
+    state = _current.get()
+    if state is None or state.pdf is not pdf:
+        return walk()
+    if state.walk is None:
+        state.walk = list(walk())
+    result: list[T] = state.walk  # type: ignore[assignment]
+    return result
+
+
+def node_changed(element: pikepdf.Dictionary, renew: Callable[[T], T]) -> None:
+    """Renew the walk's entry for ``element`` (its /S changed, not its place in the tree)."""
+    state = _current.get()
+    if state is None or state.walk is None or not element.is_indirect:
+        tree_changed()
+        return
+    if state.places is None:
+        state.places = {}
+        for position, node in enumerate(state.walk):
+            held = getattr(node, "element", None)
+            if isinstance(held, pikepdf.Object) and held.is_indirect:
+                state.places.setdefault(held.objgen, []).append(position)
+    for position in state.places.get(element.objgen, []):
+        state.walk[position] = renew(state.walk[position])  # type: ignore[arg-type]
+
+
+def tree_changed() -> None:
+    """Forget the pass's walk of the structure tree: a fix changed /K, /S or /Pg somewhere."""
+    state = _current.get()
+    if state is not None:
+        state.walk = state.places = None

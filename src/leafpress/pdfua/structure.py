@@ -13,6 +13,8 @@ TEXT_SHOWING_OPERATORS = frozenset({"Tj", "TJ", "'", '"'})
 """Content-stream operators that paint text."""
 
 _STRUCT_ELEM = pikepdf.Name.StructElem
+_MCR = pikepdf.Name.MCR
+_OBJR = pikepdf.Name.OBJR
 
 PageKey = int
 """Zero-based page index, as used by ``pdf.pages[index]``."""
@@ -44,20 +46,22 @@ class ContentRef:
     """The /Stm of an MCR dictionary (content in a form XObject), else None."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MarkedContent:
     """One open marked-content sequence (from BDC or BMC)."""
 
     tag: str
     """The tag without the slash, e.g. ``"Span"`` or ``"Artifact"``."""
     properties: pikepdf.Dictionary | None = None
+    mcid: int | None = field(init=False, compare=False)
+    """The MCID in the property list, if any (read once, when the sequence opens)."""
 
-    @property
-    def mcid(self) -> int | None:
-        """The MCID in the property list, if any."""
-        if self.properties is None or "/MCID" not in self.properties:
-            return None
-        return int(self.properties["/MCID"])
+    def __post_init__(self) -> None:
+        mcid = None
+        if self.properties is not None:
+            value = self.properties.get("/MCID")
+            mcid = None if value is None else int(value)
+        object.__setattr__(self, "mcid", mcid)
 
     @property
     def is_artifact(self) -> bool:
@@ -65,7 +69,7 @@ class MarkedContent:
         return self.tag == "Artifact"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ContentOperator:
     """One content-stream instruction with the marked content enclosing it.
 
@@ -97,7 +101,7 @@ class ContentOperator:
     @property
     def in_artifact(self) -> bool:
         """True if any enclosing sequence is an Artifact."""
-        return any(sequence.is_artifact for sequence in self.marked)
+        return any(sequence.tag == "Artifact" for sequence in self.marked)
 
     @property
     def shows_text(self) -> bool:
@@ -143,11 +147,15 @@ def page_indices(pdf: pikepdf.Pdf) -> dict[tuple[int, int], PageKey]:
 
 
 def iter_struct_elements(pdf: pikepdf.Pdf) -> Iterator[StructNode]:
-    """Yield every structure element reachable from the root, depth first in order."""
+    """Every structure element reachable from the root, depth first in order.
+
+    The walk is taken whole before the first element is returned, so a caller may edit
+    the tree while iterating; within a tagging pass it is reused until the tree changes.
+    """
     root = struct_tree_root(pdf)
     if root is None:
-        return
-    yield from iter_subtree(root)
+        return iter(())
+    return iter(one_pass.walked(pdf, lambda: list(iter_subtree(root))))
 
 
 def iter_subtree(start: pikepdf.Dictionary) -> Iterator[StructNode]:
@@ -211,12 +219,21 @@ def _walk(
         yield from _walk(kid, depth + 1, kid_page, seen)
 
 
+def object_refs(node: StructNode) -> Iterator[pikepdf.Dictionary]:
+    """The objects (annotations, XObjects) an element's /K points to with OBJR dictionaries."""
+    for kid in kids(node.element):
+        if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == _OBJR:
+            target = kid.get("/Obj")
+            if isinstance(target, pikepdf.Dictionary):
+                yield target
+
+
 def content_refs(node: StructNode) -> Iterator[ContentRef]:
     """The MCIDs held directly in an element's /K (integers and MCR dictionaries)."""
     for kid in kids(node.element):
         if isinstance(kid, int) and not isinstance(kid, bool):
             yield ContentRef(node.element, int(kid), node.page)
-        elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == pikepdf.Name.MCR:
+        elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == _MCR:
             page = kid.get("/Pg")
             stream = kid.get("/Stm")
             yield ContentRef(
@@ -315,9 +332,13 @@ def _marked_content(
         if isinstance(holder, (pikepdf.Dictionary, pikepdf.Stream)):
             resources = holder.get("/Resources")
     marked: tuple[MarkedContent, ...] = ()
+    names: dict[object, str] = {}  # operator objects repeat: convert each kind once
     for index, instruction in enumerate(pikepdf.parse_content_stream(content)):
-        operator = str(instruction.operator)
-        if operator in ("BDC", "BMC"):
+        raw = instruction.operator
+        operator = names.get(raw)
+        if operator is None:
+            operator = names[raw] = str(raw)
+        if operator == "BDC" or operator == "BMC":
             operands = list(instruction.operands)
             tag = str(operands[0])[1:] if operands else ""
             properties = (
@@ -332,4 +353,3 @@ def _marked_content(
             marked = marked[:-1]
         else:
             yield ContentOperator(index, instruction, operator, marked)
-

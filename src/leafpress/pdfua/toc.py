@@ -45,6 +45,7 @@ from leafpress.pdfua.tree_editing import (
     rebuild_parent_tree,
     remove_kid,
     replace_kid,
+    set_type,
     struct_kids,
 )
 
@@ -113,17 +114,17 @@ def _leaders_as_artifacts(pdf: pikepdf.Pdf, reference: pikepdf.Dictionary) -> No
 
 def _retag_list(pdf: pikepdf.Pdf, toc: pikepdf.Dictionary) -> int:
     """Make an L a TOC, its LIs TOCIs and their LBodies References; return the TOCI count."""
-    toc["/S"] = pikepdf.Name.TOC
+    set_type(toc, "TOC")
     made = 0
     for kid in struct_kids(toc):
         kind = struct_type(kid)
         if kind == "L":
             made += _retag_list(pdf, kid)
         elif kind == "LI":
-            kid["/S"] = pikepdf.Name.TOCI
+            set_type(kid, "TOCI")
             for part in struct_kids(kid):
                 if struct_type(part) == "LBody":
-                    part["/S"] = pikepdf.Name.Reference
+                    set_type(part, "Reference")
                     _leaders_as_artifacts(pdf, part)
                 elif struct_type(part) == "L":
                     made += _retag_list(pdf, part)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 
 import pikepdf
@@ -9,11 +10,13 @@ import pikepdf
 from leafpress.pdfua import one_pass
 from leafpress.pdfua.content_editing import retag_as_artifacts
 from leafpress.pdfua.structure import (
+    StructNode,
+    content_refs,
     inherited_page,
     is_struct_element,
-    iter_content_refs,
     iter_struct_elements,
     kids,
+    object_refs,
     struct_tree_root,
 )
 
@@ -49,7 +52,7 @@ def _portable(kid: pikepdf.Object, page: pikepdf.Dictionary | None) -> pikepdf.O
         and "/Pg" not in kid
         and page is not None
     ):
-        kid["/Pg"] = page
+        kid["/Pg"] = page  # an MCR, not an element: the walk does not change
     return kid
 
 
@@ -74,6 +77,23 @@ def adopt(
 def set_kids(element: pikepdf.Dictionary, items: Iterable[pikepdf.Object]) -> None:
     """Replace an element's /K."""
     element["/K"] = pikepdf.Array(list(items))
+    one_pass.tree_changed()
+
+
+def set_type(element: pikepdf.Dictionary, kind: str) -> None:
+    """Change an element's structure type (/S), e.g. ``set_type(element, "TOC")``."""
+    element["/S"] = pikepdf.Name("/" + kind)
+
+    def renew(node: StructNode) -> StructNode:
+        return dataclasses.replace(node, type=kind)
+
+    one_pass.node_changed(element, renew)
+
+
+def set_page(element: pikepdf.Dictionary, page: pikepdf.Object) -> None:
+    """Give an element its own /Pg (the page its content refers to by default)."""
+    element["/Pg"] = page
+    one_pass.tree_changed()
 
 
 def replace_kid(
@@ -139,17 +159,14 @@ def rebuild_parent_tree_now(pdf: pikepdf.Pdf) -> None:
     if root is None:
         return
     mcid_owners: dict[tuple[int, int], tuple[pikepdf.Object, dict[int, pikepdf.Dictionary]]] = {}
-    for ref in iter_content_refs(pdf):
-        holder = ref.stream if ref.stream is not None else ref.page
-        if holder is not None and holder.is_indirect:
-            mcid_owners.setdefault(holder.objgen, (holder, {}))[1][ref.mcid] = ref.element
     object_owners: list[tuple[pikepdf.Dictionary, pikepdf.Dictionary]] = []
     for node in iter_struct_elements(pdf):
-        for kid in kids(node.element):
-            if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == pikepdf.Name.OBJR:
-                target = kid.get("/Obj")
-                if isinstance(target, pikepdf.Dictionary):
-                    object_owners.append((target, node.element))
+        for ref in content_refs(node):
+            holder = ref.stream if ref.stream is not None else ref.page
+            if holder is not None and holder.is_indirect:
+                mcid_owners.setdefault(holder.objgen, (holder, {}))[1][ref.mcid] = ref.element
+        for target in object_refs(node):
+            object_owners.append((target, node.element))
 
     old = pikepdf.NumberTree(root["/ParentTree"]) if "/ParentTree" in root else None
     entries: dict[int, pikepdf.Object | None] = dict(old.items()) if old is not None else {}
