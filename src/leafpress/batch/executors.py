@@ -17,6 +17,7 @@ from leafpress.batch.targets import BuildOptions, Target
 from leafpress.batch.work import Outcome, render_target
 from leafpress.engine import Project
 from leafpress.errors import LeafpressError, Problem
+from leafpress.heap import settle_after_start_up
 
 
 class Executor(Protocol):
@@ -59,6 +60,7 @@ def _start_worker(root: str, options: BuildOptions, parent: int) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _worker["root"], _worker["options"] = Path(root), options
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    settle_after_start_up()  # a forked worker starts with the project already open
 
 
 def _watch_parent(parent: int) -> None:
@@ -77,6 +79,7 @@ def _worker_project() -> Project | list[Problem]:
     except LeafpressError as error:
         return error.problems
     _worker["project"] = opened
+    settle_after_start_up()
     return opened
 
 

@@ -40,6 +40,7 @@ from leafpress.content.references import findability_warnings
 from leafpress.content.selection import select
 from leafpress.engine import Project
 from leafpress.errors import InputError, LeafpressError, Problem, ProblemCollector
+from leafpress.heap import settle_after_start_up
 from leafpress.outputs import FORMATS, Rendered
 from leafpress.project.config import Settings, load_settings
 from leafpress.project.definitions import LoadedLeaflet, leaflet_paths, load_leaflet, load_leaflets
@@ -160,6 +161,7 @@ def _executor(engine: Project, options: BuildOptions, targets: Sequence[Target],
         return DaskCluster(engine, options, scheduler)
     jobs = jobs or default_jobs()
     if jobs == 1 or len(targets) <= 1:
+        settle_after_start_up()  # this process renders: the project stays for the build
         return Serial(engine, options)
     return LocalPool(engine, options, jobs)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from leafpress.errors import LeafpressError, Problem
+from leafpress.heap import settle_after_start_up
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ def _start(root: str) -> None:
     for leaflet_id in list(project.leaflets)[:1]:
         with contextlib.suppress(LeafpressError):
             project.render(leaflet_id, allow_overdue=True)
+    settle_after_start_up()
 
 
 def _ready() -> int:

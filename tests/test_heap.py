@@ -1,0 +1,34 @@
+"""Settling a warm render process: start-up objects leave the garbage collector's walks."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+
+import pytest
+
+from leafpress.heap import settle_after_start_up
+
+
+@pytest.fixture
+def unfrozen() -> Iterator[None]:
+    gc.unfreeze()
+    yield
+    gc.unfreeze()
+
+
+def test_objects_alive_at_start_up_are_frozen(unfrozen: None) -> None:
+    loaded = [{"section": n} for n in range(1000)]  # stands for the project a worker opened
+    assert gc.get_freeze_count() == 0
+    settle_after_start_up()
+    assert gc.get_freeze_count() >= len(loaded)
+    assert not any(gc.is_tracked(item) and item in gc.get_objects(2) for item in loaded[:1])
+
+
+def test_garbage_made_before_start_up_ends_is_collected_not_frozen(unfrozen: None) -> None:
+    cycle: list[object] = []
+    cycle.append(cycle)
+    del cycle
+    settle_after_start_up()
+    assert not any(isinstance(o, list) and len(o) == 1 and o[0] is o
+                   for o in gc.get_objects())
