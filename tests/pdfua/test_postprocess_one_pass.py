@@ -10,8 +10,13 @@ from tests.structure_oracles import page_mcids
 from leafpress.pdfua import FIXES, fix_tagging
 from leafpress.pdfua.content_editing import retag_as_artifacts
 from leafpress.pdfua.one_pass import one_pass
-from leafpress.pdfua.structure import iter_marked_content
-from leafpress.pdfua.tree_editing import rebuild_parent_tree, rebuild_parent_tree_now
+from leafpress.pdfua.structure import iter_marked_content, iter_struct_elements, kids
+from leafpress.pdfua.tree_editing import (
+    rebuild_parent_tree,
+    rebuild_parent_tree_now,
+    set_kids,
+    set_type,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -76,3 +81,30 @@ def test_the_parent_tree_is_rebuilt_once_when_the_pass_ends(raw_pdf: bytes) -> N
     del other.Root.StructTreeRoot["/ParentTree"]
     rebuild_parent_tree(other)  # no pass: at once
     assert "/ParentTree" in other.Root.StructTreeRoot
+
+
+def test_the_walk_and_kids_are_kept_until_an_edit_and_never_stale(raw_pdf: bytes) -> None:
+    pdf = open_pdf(raw_pdf)
+    with one_pass(pdf, rebuild_parent_tree_now):
+        first = list(iter_struct_elements(pdf))
+        again = list(iter_struct_elements(pdf))
+        assert [a is b for a, b in zip(first, again, strict=True)] == [True] * len(first)
+        item = next(node for node in first if node.type == "LI")
+        before = kids(item.element)
+        set_kids(item.element, [])  # an edit: both the walk and this /K are read afresh
+        assert kids(item.element) == [] and before
+        after = list(iter_struct_elements(pdf))
+        assert len(after) < len(first)
+        assert all(node.element.objgen != kid.objgen for node in after for kid in before
+                   if isinstance(kid, pikepdf.Dictionary) and kid.is_indirect)
+        set_type(after[0].element, "Art")  # a new type shows in the kept walk
+        assert next(iter_struct_elements(pdf)).type == "Art"
+
+
+def test_edits_outside_a_pass_are_seen_at_once(raw_pdf: bytes) -> None:
+    pdf = open_pdf(raw_pdf)
+    first = list(iter_struct_elements(pdf))
+    item = next(node for node in first if node.type == "LI")
+    set_kids(item.element, [])
+    assert kids(item.element) == []
+    assert len(list(iter_struct_elements(pdf))) < len(first)

@@ -1,10 +1,11 @@
 """Running every tagging fix as one pass: content parsed once per page, one ParentTree rebuild.
 
 Outside :func:`one_pass` nothing is cached or deferred, so each fix also works alone.
-Inside it, a page's parsed marked content is kept until the page is rewritten, the walk
+Inside it, a page's parsed marked content is kept until the page is rewritten; the walk
 of the whole structure tree is kept until a fix edits the tree (every edit goes through
-:func:`tree_changed`), and ``/ParentTree`` rebuilds asked for by the fixes happen once,
-when the pass ends (no fix reads the ParentTree; they all work from the tree's /K entries).
+:func:`tree_changed`); each element's /K list is kept until set_kids replaces it; and
+``/ParentTree`` rebuilds asked for by the fixes happen once, when the pass ends (no fix
+reads the ParentTree; they all work from the tree's /K entries).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ class _Pass:
     parent_tree_stale: bool = False
     walk: list[object] | None = None
     places: dict[tuple[int, int], list[int]] | None = None  # positions in walk, by object
+    kids: dict[tuple[int, int], list[pikepdf.Object]] = field(default_factory=dict)
 
 
 _current: ContextVar[_Pass | None] = ContextVar("leafpress_tagging_pass", default=None)
@@ -106,6 +108,30 @@ def node_changed(element: pikepdf.Dictionary, renew: Callable[[T], T]) -> None:
                 state.places.setdefault(held.objgen, []).append(position)
     for position in state.places.get(element.objgen, []):
         state.walk[position] = renew(state.walk[position])  # type: ignore[arg-type]
+
+
+def kids_of(element: pikepdf.Dictionary, read: Callable[[], list[pikepdf.Object]]
+            ) -> list[pikepdf.Object]:
+    """``read()`` of an element's /K as a list, kept within the pass until set_kids changes it."""
+    state = _current.get()
+    if state is None or not element.is_indirect:
+        return read()
+    key = element.objgen
+    held = state.kids.get(key)
+    if held is None:
+        held = state.kids[key] = read()
+    return list(held)
+
+
+def kids_changed(element: pikepdf.Dictionary) -> None:
+    """Forget an element's kept /K (and the walk): set_kids gave it new kids."""
+    state = _current.get()
+    if state is not None:
+        if element.is_indirect:
+            state.kids.pop(element.objgen, None)
+        else:
+            state.kids.clear()
+    tree_changed()
 
 
 def tree_changed() -> None:

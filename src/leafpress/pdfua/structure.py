@@ -125,9 +125,15 @@ def struct_type(element: pikepdf.Object) -> str:
 
 def kids(node: pikepdf.Object) -> list[pikepdf.Object]:
     """A node's /K normalised to a list (empty if absent)."""
-    if not isinstance(node, pikepdf.Dictionary) or "/K" not in node:
+    if not isinstance(node, pikepdf.Dictionary):
         return []
-    value = node["/K"]
+    return one_pass.kids_of(node, lambda: _read_kids(node))
+
+
+def _read_kids(node: pikepdf.Dictionary) -> list[pikepdf.Object]:
+    value = node.get("/K")
+    if value is None:
+        return []
     return list(value) if isinstance(value, pikepdf.Array) else [value]
 
 

@@ -77,7 +77,7 @@ def adopt(
 def set_kids(element: pikepdf.Dictionary, items: Iterable[pikepdf.Object]) -> None:
     """Replace an element's /K."""
     element["/K"] = pikepdf.Array(list(items))
-    one_pass.tree_changed()
+    one_pass.kids_changed(element)
 
 
 def set_type(element: pikepdf.Dictionary, kind: str) -> None:
