@@ -102,10 +102,9 @@ def _formats(selection: Selection, formats: tuple[str, ...]) -> tuple[Block, ...
     blocks: list[Block] = []
     if formats:
         blocks += [_para("This leaflet is made in these formats:"), _bullets(list(formats))]
-    ask = publisher.other_formats or (
-        "To ask for another format, phone " + publisher.phone
-        + (f" or email {publisher.email}" if publisher.email else "") + ".")
-    blocks.append(_para(" ".join(ask.split())))
+    # Not the publisher's own other_formats: it may offer formats leafpress does not make.
+    blocks.append(_para("To ask for another format, phone " + publisher.phone
+                        + (f" or email {publisher.email}" if publisher.email else "") + "."))
     return tuple(blocks)
 
 
