@@ -91,11 +91,13 @@ def test_a_folder_is_searched_recursively(
     assert verdicts == {"clean.pdf": "pass", "no-lang.PDF": "fail"}
 
 
-def test_an_empty_folder_is_an_error(tmp_path: Path) -> None:
+def test_an_empty_folder_fails_the_audit_with_what_to_do(tmp_path: Path) -> None:
     result = CliRunner().invoke(audit_command, [str(tmp_path)])
 
-    assert result.exit_code == 2
-    assert f"COULD NOT READ {tmp_path}: no PDF files in this folder" in result.output
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    at = lines.index(f"{tmp_path}: no PDF files in this folder")
+    assert lines[at + 1].startswith("  → ")
 
 
 def test_a_print_file_is_never_a_reading_pdf(
@@ -124,30 +126,36 @@ def test_no_large_print_flag_skips_large_print_checks(clean_pdf: Path) -> None:
 
 
 @pytest.mark.parametrize("content", [b"", b"hello, not a PDF\n", b"%PDF-1.7\n%%EOF\n"])
-def test_unreadable_file_exits_2_without_traceback(
+def test_unreadable_file_fails_the_audit_with_a_located_message(
     tmp_path: Path, clean_pdf: Path, content: bytes
 ) -> None:
     bad = tmp_path / "notes.pdf"
     bad.write_bytes(content)
     result = CliRunner().invoke(audit_command, [str(clean_pdf), str(bad)])
 
-    assert result.exit_code == 2
+    assert result.exit_code == 1  # a failed audit input; 2 is kept for a wrong command line
     assert "Traceback" not in result.output
-    (line,) = [line for line in result.output.splitlines() if line.startswith("COULD NOT READ")]
-    assert line.startswith(f"COULD NOT READ {bad}: ")
+    lines = result.output.splitlines()
+    (at,) = [n for n, line in enumerate(lines) if line.startswith(f"{bad}: ")]
+    assert lines[at].startswith(f"{bad}: could not read as PDF: ")
+    assert lines[at].removeprefix(f"{bad}: could not read as PDF: ").strip()  # the reason
+    assert lines[at + 1].startswith("  → ") and len(lines[at + 1]) > 20  # what to do
     assert "PASS" in result.output  # the readable file is still reported
     assert "1 could not be read" in result.output
 
 
-def test_missing_file_exits_2_in_json(tmp_path: Path) -> None:
+def test_missing_file_fails_the_audit_in_json(tmp_path: Path) -> None:
     missing = tmp_path / "gone.pdf"
     result = CliRunner().invoke(audit_command, [str(missing), "--json"])
 
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     document = json.loads(result.stdout)
-    assert document["files"] == [
-        {"path": str(missing), "verdict": "unreadable", "passed": False, "error": "no such file"}
-    ]
+    (entry,) = document["files"]
+    assert document["passed"] is False
+    assert entry["path"] == str(missing)
+    assert (entry["verdict"], entry["passed"], entry["error"]) == (
+        "unreadable", False, "could not read as PDF: no such file")
+    assert entry["hint"].startswith("Check the path")
 
 
 def test_exit_codes_through_the_leafpress_cli(
@@ -160,4 +168,6 @@ def test_exit_codes_through_the_leafpress_cli(
 
     assert main(["audit", str(clean_pdf)]) == 0
     assert main(["audit", str(mutated(_no_lang))]) == 1
-    assert main(["audit", str(not_pdf)]) == 2
+    assert main(["audit", str(not_pdf)]) == 1  # a problem in the files given: as README says
+    assert main(["audit"]) == 2  # a wrong command line
+    assert main(["audit", "--no-such-option", str(clean_pdf)]) == 2

@@ -40,6 +40,7 @@ def test_decompression_bomb_is_refused(tmp_path: Path, where: str) -> None:
     assert problem.path == path
     assert problem.message.startswith("could not read: ")
     assert "limit" in problem.message
+    assert problem.hint.startswith("Do not open this file")  # what to do, not only why
 
 
 def test_truncated_file_could_not_be_read(clean_pdf: Path, tmp_path: Path) -> None:
@@ -83,8 +84,9 @@ def test_password_protected_file_could_not_be_read(tmp_path: Path) -> None:
     path = tmp_path / "locked.pdf"
     pdf.save(path, encryption=pikepdf.Encryption(user="secret", owner="owner"))
 
-    with pytest.raises(UnreadablePdfError, match="could not read: the PDF is encrypted"):
+    with pytest.raises(UnreadablePdfError, match="could not read: the PDF is encrypted") as caught:
         audit_pdf(path)
+    assert "without a password" in caught.value.problems[0].hint
 
 
 class _Panic(BaseException):

@@ -10,12 +10,15 @@ from pathlib import Path
 
 import click
 
-from leafpress.audit.model import UnreadablePdfError
-from leafpress.audit.report import Results, audit_json, echo_results
-from leafpress.audit.runner import audit_pdf
+from leafpress.audit.model import NOT_A_PDF_HINT, UnreadablePdfError
+from leafpress.audit.report import Results, Unreadable, audit_json, echo_results
+from leafpress.audit.runner import DIRECTORY_HINT, audit_pdf
 
+#: A file that fails, or that gives nothing to check, fails the audit: a problem in the files
+#: given, as for every leafpress command. Exit code 2 stays a wrong command line (click's).
 EXIT_FAILED = 1
-EXIT_UNREADABLE = 2
+EMPTY_FOLDER = Unreadable("no PDF files in this folder",
+                          DIRECTORY_HINT + " Subfolders are searched too.")
 
 
 def pdf_files(path: Path) -> Iterator[Path]:
@@ -30,9 +33,12 @@ def pdf_files(path: Path) -> Iterator[Path]:
                 yield Path(folder) / name
 
 
-def _reason(error: UnreadablePdfError) -> str:
-    message = error.problems[0].message if error.problems else "unreadable"
-    return message.removeprefix("could not read: ")
+def unreadable(error: UnreadablePdfError) -> Unreadable:
+    """Why a file could not be read as a PDF, and what to do."""
+    problem = error.problems[0] if error.problems else None
+    reason = problem.message.removeprefix("could not read: ") if problem else "unreadable"
+    return Unreadable(f"could not read as PDF: {reason}",
+                      problem.hint if problem and problem.hint else NOT_A_PDF_HINT)
 
 
 @click.command("audit")
@@ -51,23 +57,22 @@ def audit_command(paths: tuple[Path, ...], large_print: bool | None, as_json: bo
     One line per file, its findings beneath, then a summary. Imposed print files (their
     metadata says so) are reported as print files, not for reading, and never pass.
     Exit code 0 when every file passes (or is a print file whose checks passed), 1 when
-    any file fails, 2 when any file could not be read.
+    any file fails or could not be read as a PDF (or a folder has none), 2 for a wrong
+    command line.
     """
     results = Results()
     for given in paths:
         files = list(pdf_files(given))
         if not files:
-            results.unreadable[str(given)] = "no PDF files in this folder"
+            results.unreadable[str(given)] = EMPTY_FOLDER
         for path in files:
             try:
                 results.reports.append(audit_pdf(path, large_print=large_print))
             except UnreadablePdfError as error:
-                results.unreadable[str(path)] = _reason(error)
+                results.unreadable[str(path)] = unreadable(error)
     if as_json:
         click.echo(json.dumps(audit_json(results), indent=2))
     else:
         echo_results(results)
-    if results.unreadable:
-        sys.exit(EXIT_UNREADABLE)
-    if any(report.verdict == "fail" for report in results.reports):
+    if results.unreadable or any(report.verdict == "fail" for report in results.reports):
         sys.exit(EXIT_FAILED)

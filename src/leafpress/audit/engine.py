@@ -9,7 +9,7 @@ import page
 import pikepdf
 
 from leafpress.audit.context import AuditContext
-from leafpress.audit.model import Finding, UnreadablePdfError
+from leafpress.audit.model import NOT_A_PDF_HINT, Finding, UnreadablePdfError
 from leafpress.audit.rules import Rule, rule
 from leafpress.audit.structure import check_table_header_scope
 from leafpress.audit.tree import NUMBERED_HEADING
@@ -31,21 +31,24 @@ def validate(path: Path, data: bytes | None = None) -> page.ValidationReport:
     Raises UnreadablePdfError if it cannot be read.
     """
     profile = page.ValidationProfile.PDF_UA_1
+    hint = NOT_A_PDF_HINT
     try:
         if data is not None:
             return page.validate_pdf_bytes(data, profile=profile, limits=LIMITS)
         return page.validate_pdf(path, profile=profile, limits=LIMITS)
     except page.SafetyLimitError as error:
         reason = f"could not read: {error} (a safety limit; the file may be hostile)"
+        hint = "Do not open this file. If you made it, make it again from its source."
     except page.PageError as error:
         reason = f"could not read: {error}"
     except OSError as error:
         reason = f"could not read: {error.strerror or error}"
+        hint = "Check that the file exists and that you may read it, then audit it again."
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as error:  # a Rust panic arrives as a BaseException (PyO3)
         reason = f"could not read: the validator stopped ({type(error).__name__}: {error})"
-    raise UnreadablePdfError.single(reason, path=path)
+    raise UnreadablePdfError.single(reason, path=path, hint=hint)
 
 
 def _object(ctx: AuditContext, failure: page.ValidationFailure) -> pikepdf.Object | None:

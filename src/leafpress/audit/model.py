@@ -55,7 +55,10 @@ class AuditReport:
         return {finding.condition for finding in self.findings}
 
 
-class UnreadablePdfError(LeafpressError):
-    """The file is not a PDF, or is too damaged to open (exit code 2)."""
+#: What to do about a file the audit could not read, unless a reason has its own advice.
+NOT_A_PDF_HINT = ("Check that this is the PDF you meant. If it is, make or save it again: "
+                  "it may be damaged or cut short.")
 
-    exit_code = 2
+
+class UnreadablePdfError(LeafpressError):
+    """The file is not a PDF, or is too damaged to open: a failed audit (exit code 1)."""

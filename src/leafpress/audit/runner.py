@@ -10,7 +10,13 @@ import pikepdf
 from leafpress.audit.context import AuditContext
 from leafpress.audit.engine import validate
 from leafpress.audit.large_print import declares_large_print
-from leafpress.audit.model import AUDIT_ERROR, AuditReport, Finding, UnreadablePdfError
+from leafpress.audit.model import (
+    AUDIT_ERROR,
+    NOT_A_PDF_HINT,
+    AuditReport,
+    Finding,
+    UnreadablePdfError,
+)
 from leafpress.audit.purpose import declares_print_file
 from leafpress.audit.registry import (
     CHECKS,
@@ -21,6 +27,8 @@ from leafpress.audit.registry import (
 )
 
 MAX_CONTENT_PROBLEMS = 5
+NO_FILE_HINT = "Check the path. If leafpress makes this PDF, build it first."
+DIRECTORY_HINT = "Give a PDF file, or a folder with .pdf files in it."
 
 
 def _open(path: Path, data: bytes | None = None) -> pikepdf.Pdf:
@@ -28,23 +36,27 @@ def _open(path: Path, data: bytes | None = None) -> pikepdf.Pdf:
         return pikepdf.open(io.BytesIO(data) if data is not None else path)
     except pikepdf.PasswordError:
         raise UnreadablePdfError.single(
-            "could not read: the PDF is encrypted with a password", path=path
+            "could not read: the PDF is encrypted with a password", path=path,
+            hint="Save a copy without a password and audit that.",
         ) from None
     except FileNotFoundError:
-        raise UnreadablePdfError.single("no such file", path=path) from None
+        raise UnreadablePdfError.single("no such file", path=path, hint=NO_FILE_HINT) from None
     except IsADirectoryError:
-        raise UnreadablePdfError.single("this is a directory, not a PDF", path=path) from None
+        raise UnreadablePdfError.single("this is a directory, not a PDF", path=path,
+                                        hint=DIRECTORY_HINT) from None
     except Exception as error:  # pikepdf/qpdf raise several types for non-PDF input
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         reason = reason.removeprefix(f"{path}: ")
-        raise UnreadablePdfError.single(f"could not read: {reason}", path=path) from None
+        raise UnreadablePdfError.single(f"could not read: {reason}", path=path,
+                                        hint=NOT_A_PDF_HINT) from None
 
 
 def _check_path(path: Path) -> None:
     if not path.exists():
-        raise UnreadablePdfError.single("no such file", path=path)
+        raise UnreadablePdfError.single("no such file", path=path, hint=NO_FILE_HINT)
     if path.is_dir():
-        raise UnreadablePdfError.single("this is a directory, not a PDF", path=path)
+        raise UnreadablePdfError.single("this is a directory, not a PDF", path=path,
+                                        hint=DIRECTORY_HINT)
 
 
 def _run(name: str, check: Check, ctx: AuditContext) -> list[Finding]:

@@ -15,6 +15,9 @@ from leafpress.project.library import GlossaryEntry, Library
 from leafpress.project.models import Reference, Reviewer, SectionSource
 from leafpress.project.validation import did_you_mean
 
+#: The words an urgent box uses for the number to call: the leaflet must say where it is.
+URGENT_NUMBER = "24-hour number"
+
 
 @dataclass(frozen=True)
 class SelectedSection:
@@ -57,6 +60,12 @@ class Selection:
     reviewed: dt.date
     next_review: dt.date
     draft: bool
+
+    @property
+    def asks_for_24_hour_number(self) -> bool:
+        """Whether a section tells the reader to call their team's 24-hour number."""
+        return any(URGENT_NUMBER in " ".join(section.source.body.split())
+                   for section in self.sections)
 
 
 def _resolve(leaflet: LoadedLeaflet, library: Library) -> list[SectionSource]:

@@ -16,6 +16,7 @@ from leafpress.outputs.blocks import (
     References,
     Run,
 )
+from leafpress.project.contacts import Contacts
 
 
 def _para(text: str) -> Paragraph:
@@ -42,11 +43,27 @@ def reference_text(selection: Selection) -> tuple[tuple[int, str, str], ...]:
     return tuple(entries)
 
 
+def _local_contacts(contacts: Contacts | None) -> list[Block]:
+    """The team's details, as print's end section has them (templates/contacts.html.j2)."""
+    if contacts is None:
+        return []
+    blocks: list[Block] = [
+        Heading(3, "Your local contacts"),
+        Lines((f"{contacts.team}, {contacts.hospital}",
+               f"Nurse line: {contacts.nurse_phone} ({contacts.nurse_hours})",
+               f"{contacts.helpline_name}: {contacts.helpline_phone}")),
+    ]
+    if contacts.note:
+        blocks.append(_para(contacts.note))
+    return blocks
+
+
 def _about(selection: Selection) -> tuple[Block, ...]:
     definition = selection.leaflet.definition
     language = definition.language
     publisher = selection.leaflet.publisher
-    blocks: list[Block] = [Heading(3, "Who checked this information")]
+    blocks = _local_contacts(selection.leaflet.contacts)
+    blocks.append(Heading(3, "Who checked this information"))
     total = len(selection.sections)
     credits = []
     for credit in selection.credits:
@@ -85,10 +102,9 @@ def _formats(selection: Selection, formats: tuple[str, ...]) -> tuple[Block, ...
     blocks: list[Block] = []
     if formats:
         blocks += [_para("This leaflet is made in these formats:"), _bullets(list(formats))]
-    ask = publisher.other_formats or (
-        "To ask for another format, phone " + publisher.phone
-        + (f" or email {publisher.email}" if publisher.email else "") + ".")
-    blocks.append(_para(" ".join(ask.split())))
+    # Not the publisher's own other_formats: it may offer formats leafpress does not make.
+    blocks.append(_para("To ask for another format, phone " + publisher.phone
+                        + (f" or email {publisher.email}" if publisher.email else "") + "."))
     return tuple(blocks)
 
 

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from leafpress.editions import Edition
 from leafpress.errors import BuildError, LeafpressError
+from leafpress.outputs import wording
 from leafpress.outputs.base import OutputFormat, RenderJob
 from leafpress.render.html import document_context
 
@@ -108,7 +109,8 @@ def render_tree(job: RenderJob, **extra: Any) -> ET.Element:
     ``extra`` fills the template's screen-only names: ``inline_css`` or ``stylesheet_href``.
     """
     context = document_context(job.selection, job.render_options()).as_mapping()
-    context.update(inline_css=Markup(""), stylesheet_href="", formats=reader_formats(job))
+    context.update(inline_css=Markup(""), stylesheet_href="", formats=reader_formats(job),
+                   phone_notice=wording.ASK_FOR_24_HOUR_NUMBER)
     context.update({key: Markup(value) if key == "inline_css" else value
                     for key, value in extra.items()})
     try:

@@ -178,6 +178,7 @@ class Publisher(StrictModel):
     logo: Logo | None = None
     charity_number: Text | None = None
     other_formats: Text | None = None
+    """Accepted so that old publisher files load; never shown (it may offer formats not made)."""
 
 
 class SectionUse(StrictModel):

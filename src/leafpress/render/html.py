@@ -234,6 +234,9 @@ class TemplateContext:
     qr_data_uri: str | None
     long_date: Callable[[dt.date], str]
     contacts: Contacts | None = None
+    asks_for_24_hour_number: bool = False
+    phone_notice: str = ""
+    """What the screen formats say instead of print's box to write the 24-hour number in."""
 
     def as_mapping(self) -> dict[str, Any]:
         """The context as Jinja2 receives it (shallow: the values stay typed)."""
@@ -286,6 +289,7 @@ def document_context(selection: Selection, options: RenderOptions) -> TemplateCo
         qr_data_uri=qr_data_uri(definition.url) if definition.url else None,
         long_date=lambda value: long_date(value, language),
         contacts=selection.leaflet.contacts,
+        asks_for_24_hour_number=selection.asks_for_24_hour_number,
     )
 
 
