@@ -6,6 +6,7 @@ import itertools
 import re
 from xml.etree.ElementTree import Element
 
+from leafpress.content.governance import dates_lines
 from leafpress.content.long_dates import long_date
 from leafpress.content.selection import Selection
 from tests.htmlcheck import heading_levels, text_of, with_class
@@ -80,8 +81,9 @@ def fact_problems(root: Element, selection: Selection) -> list[str]:
         problems.append(f"references not numbered 1..{len(selection.references)}: {numbers}")
     for item in selection.references:
         need(item.reference.title, "reference")
-    need(f"Reviewed: {long_date(selection.reviewed, language)}.", "review date")
-    need(f"Next review: {long_date(selection.next_review, language)}.", "next review date")
+    for line in dates_lines(selection.draft, long_date(selection.reviewed, language),
+                            long_date(selection.next_review, language)):
+        need(line, "dates")
     need(selection.leaflet.publisher.organisation, "publisher")
     need("Disclaimer", "disclaimer")
     urgent = with_class(root, "callout-urgent")

@@ -15,6 +15,7 @@ from xml.etree import ElementTree
 import pytest
 
 from leafpress import Project
+from leafpress.content.governance import dates_lines
 from leafpress.content.long_dates import long_date
 from leafpress.editions import EDITIONS, LAYOUTS
 from leafpress.outputs import FORMATS
@@ -156,11 +157,13 @@ def test_package_metadata(fixture_made: dict[str, Made]) -> None:
     assert [e.text for e in opf.iter(f"{DC}title")] == [definition.title, definition.subtitle]
     assert [e.text for e in opf.iter(f"{DC}publisher")] == [
         selection.leaflet.publisher.organisation]
-    assert meta(opf, "schema:lastReviewed") == [selection.reviewed.isoformat()]
+    reviewed = [] if selection.draft else [selection.reviewed.isoformat()]
+    assert meta(opf, "schema:lastReviewed") == reviewed  # a draft was never reviewed
     assert meta(opf, "dcterms:valid") == [
-        f"{selection.reviewed.isoformat()}/{selection.next_review.isoformat()}"]
+        f"{day}/{selection.next_review.isoformat()}" for day in reviewed]
     description = next(opf.iter(f"{DC}description")).text or ""
-    assert f"Next review: {long_date(selection.next_review)}." in description
+    assert " ".join(dates_lines(selection.draft, long_date(selection.reviewed),
+                                long_date(selection.next_review))) in description
     assert set(meta(opf, "schema:accessibilityFeature")) >= {
         "tableOfContents", "structuralNavigation", "readingOrder", "alternativeText"}
     assert meta(opf, "schema:accessMode") == ["textual", "visual"]

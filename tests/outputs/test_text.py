@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from leafpress.content.governance import dates_lines
+from leafpress.content.long_dates import long_date
 from leafpress.outputs import text
 from tests.outputs import samples
 from tests.outputs.facts import urgent_list_items
@@ -22,8 +24,11 @@ def test_sample_text_passes_and_carries_every_fact(leaflet_id: str) -> None:
         index = lines.index(heading, index)
         assert set(lines[index + 1]) in ({"-"}, {"~"})
         assert len(lines[index + 1]) == len(heading)
-    assert f"Reviewed: {selection.reviewed.day}" in body
-    assert "Next review:" in body and "Disclaimer" in body
+    flowing = " ".join(body.split())
+    for line in dates_lines(selection.draft, long_date(selection.reviewed),
+                            long_date(selection.next_review)):
+        assert line in flowing
+    assert "Disclaimer" in body
     assert ("Draft: not yet clinically reviewed" in body) == selection.draft
     for item in selection.references:
         assert f"[{item.number}] " in body

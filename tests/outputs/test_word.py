@@ -11,6 +11,8 @@ import docx
 import pytest
 
 from leafpress import Project
+from leafpress.content.governance import dates_lines
+from leafpress.content.long_dates import long_date
 from tests.minimal_project import make_project
 from tests.outputs import docx_check, samples
 
@@ -34,7 +36,8 @@ def test_sample_word_passes_and_carries_every_fact(leaflet_id: str) -> None:
     body = "\n".join(p.text for p in document.paragraphs)
     assert ("Draft: not yet clinically reviewed" in body) == selection.draft
     footer = document.sections[0].footer.paragraphs[0].text
-    assert f"Next review: {selection.next_review.day}" in footer
+    assert " ".join(dates_lines(selection.draft, long_date(selection.reviewed),
+                                long_date(selection.next_review))) in footer
     assert any(p.style.name == "List Bullet" for p in document.paragraphs)
 
 

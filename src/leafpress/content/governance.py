@@ -1,4 +1,4 @@
-"""Review governance: overdue and soon-due sections, and which leaflets use them."""
+"""Review governance: overdue and soon-due sections, which leaflets use them, dates' wording."""
 
 from __future__ import annotations
 
@@ -87,3 +87,15 @@ def refuse_overdue(leaflet: LoadedLeaflet, overdue: list[ReviewFinding], today: 
             "'Under review' notice on the first page and in the footer.",
         ))
         raise InputError(problems)
+
+
+def dates_heading(draft: bool) -> str:
+    """The end section's heading over the dates: a draft is never said to be reviewed."""
+    return "Dates" if draft else "Review dates"
+
+
+def dates_lines(draft: bool, reviewed: str, next_review: str) -> tuple[str, ...]:
+    """The dates as print words them; for a draft, when it was written, never "Reviewed"."""
+    if draft:
+        return (f"Draft — not clinically reviewed. Written: {reviewed}.",)
+    return (f"Reviewed: {reviewed}.", f"Next review: {next_review}.")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from leafpress.content.governance import dates_lines
+
 
 @dataclass(frozen=True)
 class Run:
@@ -167,8 +169,8 @@ class Document:
 
     @property
     def footer(self) -> str:
-        """The line printed in every page footer: review dates and product code."""
-        return f"Reviewed: {self.reviewed}. Next review: {self.next_review}. {self.product}"
+        """The line in every page footer: the dates (a draft's as a draft) and product code."""
+        return " ".join((*dates_lines(self.draft, self.reviewed, self.next_review), self.product))
 
     def sections(self) -> list[Part]:
         """The leaflet's own sections, without the end matter."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from leafpress.content.governance import dates_heading, dates_lines
 from leafpress.content.long_dates import long_date
 from leafpress.content.selection import Selection
 from leafpress.outputs import wording
@@ -79,10 +80,10 @@ def _about(selection: Selection) -> tuple[Block, ...]:
     entries = reference_text(selection)
     blocks.append(References(entries) if entries else _para("This leaflet lists no references."))
     blocks += [
-        Heading(3, "Review dates"),
-        Lines((f"Reviewed: {long_date(selection.reviewed, language)}.",
-               f"Next review: {long_date(selection.next_review, language)}.")),
-        _para(wording.DATES_NOTE),
+        Heading(3, dates_heading(selection.draft)),
+        Lines(dates_lines(selection.draft, long_date(selection.reviewed, language),
+                                  long_date(selection.next_review, language))),
+        _para(wording.DRAFT_DATES_NOTE if selection.draft else wording.DATES_NOTE),
         Heading(3, "Who published this"),
     ]
     contact = [publisher.organisation, *publisher.address, f"Phone: {publisher.phone}"]

@@ -10,6 +10,7 @@ import zipfile
 from dataclasses import dataclass
 from typing import Any
 
+from leafpress.content.governance import dates_lines
 from leafpress.content.long_dates import long_date
 from leafpress.editions import Edition, Layout
 from leafpress.outputs import screen
@@ -108,7 +109,8 @@ def package(job: RenderJob, items: list[Item], has_images: bool) -> bytes:
         "reviewed_iso": selection.reviewed.isoformat(),
         "next_review_iso": selection.next_review.isoformat(),
         "description": (f"{definition.subtitle or definition.title}. For: {definition.audience}. "
-                        f"Reviewed: {reviewed}. Next review: {next_review}."),
+                        + " ".join(dates_lines(selection.draft, reviewed, next_review))),
+        "draft": selection.draft,
         "modified": modified(job),
         "access_modes": ["textual", "visual"] if has_images else ["textual"],
         "features": ["structuralNavigation", "tableOfContents", "readingOrder",

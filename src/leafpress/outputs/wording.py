@@ -26,6 +26,11 @@ DISCLAIMER = ("This information is general. It cannot replace advice from your o
 DATES_NOTE = ("These dates come from the sections in this leaflet: the oldest review date, "
               "and the earliest next review date.")
 
+#: A draft has no review date to give, only when it was written (templates/about.html.j2).
+DRAFT_DATES_NOTE = ("This date comes from the sections in this leaflet: the oldest date any "
+                    "of them was written or changed.")
+
+
 #: How each reader-facing format is named in a leaflet's list of formats. Formats not
 #: listed here (the print shop's imposed file) are not offered to readers.
 FORMAT_LABELS = {
