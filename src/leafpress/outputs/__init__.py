@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from leafpress.editions import EDITIONS, LAYOUTS, Edition
+from leafpress.editions import Edition
+from leafpress.outputs import base
 from leafpress.outputs.audio import Audio
 from leafpress.outputs.base import JobOptions, OutputFormat, Rendered, RenderJob
 from leafpress.outputs.braille import Braille
@@ -43,10 +44,7 @@ def made_in(definition: LeafletDefinition) -> list[tuple[OutputFormat, Edition]]
 
     Its ``formats:`` (all by default), for each of its editions the format is offered in.
     """
-    layout = LAYOUTS[definition.format]
-    chosen = definition.formats or list(FORMATS)
-    return [(output, EDITIONS[variant]) for name, output in FORMATS.items() if name in chosen
-            for variant in definition.variants if output.offered(layout, EDITIONS[variant])]
+    return base.made_in(definition, FORMATS)
 
 
 __all__ = [

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Protocol
 import jinja2
 
 from leafpress.content.selection import Selection
-from leafpress.editions import LAYOUTS, Edition, Layout, Paper
+from leafpress.editions import EDITIONS, LAYOUTS, Edition, Layout, Paper
+from leafpress.project.models import LeafletDefinition
 from leafpress.render.html import RenderOptions, render_html
 
 if TYPE_CHECKING:
@@ -119,8 +120,24 @@ class RenderJob:
         names = [*self.edition.stylesheets, self.layout.stylesheet]
         return [self.styles_dir / name for name in names]
 
+    def made_in(self) -> list[tuple[OutputFormat, Edition]]:
+        """Every (format, edition) this job's leaflet is made in (for its list of formats)."""
+        return made_in(self.selection.leaflet.definition, self.formats)
+
     def output(self, name: str) -> Rendered:
         """Another format's output for this job, made once."""
         if name not in self._made:
             self._made[name] = self.formats[name].render(self)
         return self._made[name]
+
+
+def made_in(definition: LeafletDefinition, formats: Mapping[str, OutputFormat]
+            ) -> list[tuple[OutputFormat, Edition]]:
+    """Every (format, edition) a leaflet is made in, in the order of ``formats``.
+
+    Its ``formats:`` (all by default), for each of its editions the format is offered in.
+    """
+    layout = LAYOUTS[definition.format]
+    chosen = definition.formats or list(formats)
+    return [(output, EDITIONS[variant]) for name, output in formats.items() if name in chosen
+            for variant in definition.variants if output.offered(layout, EDITIONS[variant])]

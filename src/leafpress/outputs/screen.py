@@ -51,10 +51,8 @@ _CSS_URL = re.compile(r"""url\(\s*["']?([^"')]+)["']?\s*\)""")
 
 def reader_formats(job: RenderJob) -> list[str]:
     """Every file made for this leaflet that a reader can use, in every edition it has."""
-    from leafpress.outputs import made_in
-
     items: list[str] = []
-    for output, edition in made_in(job.selection.leaflet.definition):
+    for output, edition in job.made_in():
         described = _describe(output, edition)
         if described and described not in items:
             items.append(described)

@@ -80,10 +80,8 @@ def draft_statement(selection: Selection) -> str:
 
 def format_labels(job: RenderJob) -> tuple[str, ...]:
     """The formats this leaflet is made in, for the list at its end."""
-    from leafpress.outputs import made_in
-
     labels: list[str] = []
-    for output, edition in made_in(job.selection.leaflet.definition):
+    for output, edition in job.made_in():
         if output.name not in FORMAT_LABELS:
             continue
         label = FORMAT_LABELS[output.name]
