@@ -56,7 +56,8 @@ def main() -> None:
             job = RenderJob(selection, EDITIONS[variant], JobOptions(dt.date.today()),
                             environment, styles, ROOT / "styles", FORMATS)
             stages["HTML"], _ = timed(job.html)
-            stages["layout"], document = timed(partial(lay_out, job))
+            stages["layout"], laid_out = timed(partial(lay_out, job))
+            document = laid_out.document
             path = selection.leaflet.path
             stages["write PDF"], raw = timed(partial(pdf.write_pdf, document, source=path))
             stages["finish + save"], _ = timed(partial(pdffinish.finish, raw, variant=variant))

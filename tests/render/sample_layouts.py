@@ -25,6 +25,8 @@ class Sample:
     edition: str
     document: Document
     pdf: bytes
+    layouts: tuple[int, ...]
+    """The page count of each WeasyPrint layout it took."""
 
 
 def project() -> Project:
@@ -42,6 +44,7 @@ def cases() -> list[tuple[str, str]]:
 def lay_out_sample(opened: Project, leaflet: str, edition: str) -> Sample:
     """Lay one sample out as the build does, and finish its PDF."""
     job = opened._job(leaflet, edition, JobOptions(TODAY))
-    document = lay_out(job)
-    raw = weasy.write_pdf(document, source=job.selection.leaflet.path)
-    return Sample(leaflet, edition, document, finish(raw, variant=edition))
+    laid_out = lay_out(job)
+    raw = weasy.write_pdf(laid_out.document, source=job.selection.leaflet.path)
+    return Sample(leaflet, edition, laid_out.document, finish(raw, variant=edition),
+                  laid_out.layouts)

@@ -12,67 +12,66 @@ from leafpress.editions import Edition, Layout
 from leafpress.errors import BuildError
 from leafpress.outputs import checks
 from leafpress.outputs.base import Rendered, RenderJob
+from leafpress.outputs.layout_plan import (
+    FLOW_ON_ROUNDS,
+    Plan,
+    Planner,
+    estimated_pages,
+    measure,
+)
 from leafpress.pdfua.finish import finish
-from leafpress.render.pages import short_chapter_breaks
+from leafpress.render.html import contents_least
 
 if TYPE_CHECKING:
     from weasyprint.document import Document
 
 
-#: Layouts spent at most on letting short chapters flow on.
-FLOW_ON_ROUNDS = 3
+#: More layouts than any plan needs (flow-on rounds, a contents probe, padding, blank pages).
+MOST_LAYOUTS = FLOW_ON_ROUNDS + 5
 
 
-def lay_out(job: RenderJob) -> Document:
-    """Render HTML and lay it out again only when the page count changes the HTML.
+@dataclass(frozen=True)
+class LaidOut:
+    """The laid-out document, and the page count of every layout it took."""
 
-    Short chapters flow on (a few rounds); then the page count decides the contents list
-    (booklets and long leaflets) and a booklet's padding to a multiple of four pages.
+    document: Document
+    layouts: tuple[int, ...]
+
+
+def lay_out(job: RenderJob) -> LaidOut:
+    """Lay the HTML out, and again only when a layout shows its choices were wrong.
+
+    One plan holds every choice the page count feeds back into the HTML: short chapters
+    flow on (a few rounds), long documents list contents, booklets are padded to a multiple
+    of four pages. The first plan guesses the contents list from the text's length; each
+    layout is measured, and the next plan corrects what it got wrong (layout_plan.py).
     """
     from leafpress.outputs import weasy
 
     source = job.selection.leaflet.path
+    definition = job.selection.leaflet.definition
+    options = job.render_options()
+    planner = Planner(least=contents_least(job.layout, options), pad_to=job.layout.pad_to_multiple,
+                      fixed=definition.contents)
+    plan = planner.first(estimated_pages(job.html(options), job.edition, job.paper))
+    made: dict[Plan, Document] = {}
+    counts: list[int] = []
     with job.styles.lend(job.stylesheets(), source=source) as styles:
-
-        def attempt(html: str) -> Document:
-            return weasy.layout(html, styles=styles, project_root=job.project_root,
-                                source=source)
-
-        options = job.render_options()
-        html = job.html(options)
-        document = attempt(html)
-        # A chapter whose new page left the page before under a third full flows on (a
-        # few rounds: flowing one chapter on moves the chapters after it).
-        for _ in range(FLOW_ON_ROUNDS):
-            short = short_chapter_breaks(document)
-            if not short:
-                break
-            flow_on = options.flow_on | frozenset(short)
-            if flow_on == options.flow_on:  # flowing on did not help: stop laying out
-                break
-            options = replace(options, flow_on=flow_on)
-            html = job.html(options)
-            document = attempt(html)
-        # The page count decides the contents list (booklets, long leaflets), then how many
-        # notes pages pad a booklet to a multiple of four. Lay out again only on a change.
-        options = replace(options, estimated_pages=len(document.pages))
-        with_contents = job.html(options)
-        if with_contents != html:
-            html = with_contents
-            document = attempt(html)
-        pad_to = job.layout.pad_to_multiple
-        if pad_to <= 1:
-            return document
-        padding = -len(document.pages) % pad_to
-        if padding:
-            options = replace(options, padding_pages=padding)
-            document = attempt(job.html(options))
-            if len(document.pages) % pad_to:  # a notes page took over a page
-                blank = replace(options, blank_padding=True)
-                document = attempt(job.html(blank))
-        return document
-
-
+        for _ in range(2 * MOST_LAYOUTS):  # a revision may return to a plan laid out already
+            document = made.get(plan)
+            if document is None:
+                html = job.html(replace(options, contents=plan.contents, flow_on=plan.flow_on,
+                                        padding_pages=plan.padding,
+                                        blank_padding=plan.blank_padding))
+                document = weasy.layout(html, styles=styles, project_root=job.project_root,
+                                        source=source)
+                made[plan] = document
+                counts.append(len(document.pages))
+            revised = planner.revise(plan, measure(document))
+            if revised == plan or len(counts) >= MOST_LAYOUTS:
+                return LaidOut(document, tuple(counts))
+            plan = revised
+    return LaidOut(document, tuple(counts))
 
 
 def page_count(data: bytes) -> int:
@@ -101,7 +100,7 @@ class ReadingPdf:
         from leafpress.outputs import weasy
 
         try:
-            document = lay_out(job)
+            document = lay_out(job).document
         except BuildError as error:
             raise BuildError(checks.located_image_problems(error.problems, job.selection)) \
                 from None

@@ -31,10 +31,12 @@ class RenderOptions:
     today: dt.date
     under_review: bool = False
     contents_min_pages: int = 8
-    """Booklets this long (estimated) get a contents page."""
+    """Booklets this long (without contents or padding) get a contents page."""
     leaflet_contents_min_pages: int = 13
     """Leaflets this long (over 12 pages) get a contents list too."""
-    estimated_pages: int = 0
+    contents: bool = False
+    """List contents (when the definition does not say): the PDF layout decides from the
+    page count, with :func:`contents_least`; other formats list none."""
     padding_pages: int = 0
     blank_padding: bool = False
     """Pad with blank pages instead of notes pages (when a notes page did not fit)."""
@@ -243,6 +245,11 @@ class TemplateContext:
         return {item.name: getattr(self, item.name) for item in fields(self)}
 
 
+def contents_least(layout: Layout, options: RenderOptions) -> int:
+    """Pages (without contents or padding) from which a PDF lists contents."""
+    return options.contents_min_pages if layout.covers else options.leaflet_contents_min_pages
+
+
 def document_context(selection: Selection, options: RenderOptions) -> TemplateContext:
     """Everything the templates may use for one edition of one leaflet."""
     definition = selection.leaflet.definition
@@ -255,11 +262,7 @@ def document_context(selection: Selection, options: RenderOptions) -> TemplateCo
     if publisher.logo is not None:
         logo = selection.leaflet.publisher_path.parent / publisher.logo.path
         logo_uri = logo.resolve().as_uri()
-    show_contents = definition.contents
-    if show_contents is None:
-        least = (options.contents_min_pages if layout.covers
-                 else options.leaflet_contents_min_pages)
-        show_contents = options.estimated_pages >= least
+    show_contents = options.contents if definition.contents is None else definition.contents
     website = publisher.website if "://" in publisher.website else f"https://{publisher.website}"
     return TemplateContext(
         leaflet=definition,
