@@ -12,6 +12,7 @@ import jinja2
 
 from leafpress.content.selection import Selection
 from leafpress.editions import EDITIONS, LAYOUTS, Edition, Layout, Paper
+from leafpress.outputs.wording import format_names
 from leafpress.project.models import LeafletDefinition
 from leafpress.render.html import RenderOptions, render_html
 
@@ -108,6 +109,7 @@ class RenderJob:
             today=self.options.today,
             under_review=self.options.under_review,
             contents_min_pages=self.options.contents_min_pages,
+            made_in=format_names(self.made_in()),
         )
         return replace(options, **changes)  # type: ignore[arg-type]
 

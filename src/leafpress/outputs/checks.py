@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -175,8 +175,11 @@ def _family(path: Path, mtime_ns: int) -> str:
         return _squash(font["name"].getDebugName(1) or path.stem)
 
 
-def _pdf_fonts(data: bytes) -> Iterator[tuple[str, str]]:
-    """(font name, the text it sets) for every font the PDF's pages use."""
+def _pdf_fonts(data: bytes) -> Iterator[tuple[str, Callable[[], str]]]:
+    """(font name, how to read the text it sets) for every font the PDF's pages use.
+
+    The text comes from the font's ToUnicode map, read only when asked for (a foreign font).
+    """
     from leafpress.audit.cmap import parse_cmap
     from leafpress.audit.fonts import base_font
 
@@ -193,8 +196,11 @@ def _pdf_fonts(data: bytes) -> Iterator[tuple[str, str]]:
                     continue
                 seen.add(name)
                 stream = font.get("/ToUnicode")
-                cmap = parse_cmap(stream) if isinstance(stream, pikepdf.Stream) else None
-                text = "".join(cmap.chars.values()) if cmap else ""
+
+                def text(stream: object = stream) -> str:
+                    cmap = parse_cmap(stream) if isinstance(stream, pikepdf.Stream) else None
+                    return "".join(cmap.chars.values()) if cmap else ""
+
                 yield name, text
 
 
@@ -205,9 +211,10 @@ def foreign_font_problems(data: bytes, selection: Selection, styles_dir: Path) -
     """
     families = shipped_families(styles_dir)
     problems = []
-    for name, text in _pdf_fonts(data):
+    for name, text_of in _pdf_fonts(data):
         if any(_squash(name).startswith(family) for family in families):
             continue
+        text = text_of()
         characters = [c for c in dict.fromkeys(text) if not c.isspace()]
         # Characters outside ASCII first: they are rarer, so they point closer to the text.
         ordered = sorted(characters, key=lambda c: ord(c) <= 0x7F)

@@ -24,5 +24,5 @@ class OneFile:
 
 def document_for(job: RenderJob) -> Document:
     """The job's leaflet as the shared document model."""
-    return document.build(job.selection, wording.format_labels(job),
+    return document.build(job.selection, wording.format_labels(job.made_in()),
                           under_review=job.options.under_review)

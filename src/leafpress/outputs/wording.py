@@ -6,9 +6,30 @@ that every format says the same thing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Protocol
+
 from leafpress.content.selection import Selection
-from leafpress.outputs.base import RenderJob
+from leafpress.editions import Edition
 from leafpress.project.contacts import Contacts
+
+
+class NamedFormat(Protocol):
+    """What wording needs of an output format: its registry name and media type."""
+
+    @property
+    def name(self) -> str:
+        """The format's name in the registry."""
+        ...
+
+    @property
+    def media_type(self) -> str:
+        """The media type of its file."""
+        ...
+
+
+#: The (format, edition) pairs a leaflet is made in (outputs.made_in, RenderJob.made_in).
+MadeIn = Sequence[tuple[NamedFormat, Edition]]
 
 UNDER_REVIEW = ("Under review: some of this information is past its review date and is being "
                 "checked. Ask your care team if anything here is still right for you.")
@@ -78,10 +99,10 @@ def draft_statement(selection: Selection) -> str:
             "It was written from the public sources listed below.")
 
 
-def format_labels(job: RenderJob) -> tuple[str, ...]:
-    """The formats this leaflet is made in, for the list at its end."""
+def format_labels(made: MadeIn) -> tuple[str, ...]:
+    """The formats a leaflet is made in, for the list at the end of a one-file format."""
     labels: list[str] = []
-    for output, edition in job.made_in():
+    for output, edition in made:
         if output.name not in FORMAT_LABELS:
             continue
         label = FORMAT_LABELS[output.name]
@@ -91,3 +112,21 @@ def format_labels(job: RenderJob) -> tuple[str, ...]:
             label = f"standard print {label}"
         labels.append(label)
     return tuple(labels)
+
+
+#: How print's end section names a format that is not a PDF, in its sentence of formats.
+FORMAT_NAMES = {"web": "a web page", "epub": "an e-book (EPUB)", "braille": "braille",
+                "text": "plain text", "word": "a Word document", "audio": "audio"}
+
+
+def format_names(made: MadeIn) -> tuple[str, ...]:
+    """The forms a leaflet is made in, as print's end section names them, each once."""
+    names: list[str] = []
+    for output, edition in made:
+        if output.media_type == "application/pdf":
+            name = f"{(edition.label or 'standard print').lower()} (PDF)"
+        else:
+            name = FORMAT_NAMES.get(output.name, output.name)
+        if name not in names:
+            names.append(name)
+    return tuple(names)

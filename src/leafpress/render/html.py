@@ -43,6 +43,9 @@ class RenderOptions:
     flow_on: frozenset[str] = frozenset()
     """Anchors of chapters that flow on instead of starting a page (their break left the
     page before nearly empty)."""
+    made_in: tuple[str, ...] = ()
+    """The forms the leaflet is made in, as a reader names them ("large print (PDF)"): the
+    output stage knows the formats and fills this in; the HTML stage only prints it."""
 
 
 def css_string(value: str) -> Markup:
@@ -115,26 +118,6 @@ def phone_uri(phone: str) -> str:
     """A ``tel:`` link for a printed phone number ("01234 567890 (sample)" -> tel:01234567890)."""
     number = phone.split("(")[0]
     return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")
-
-
-def other_formats(definition: LeafletDefinition) -> list[str]:
-    """The forms this leaflet is made in, as a reader would name them."""
-    from leafpress.outputs import made_in
-
-    names: list[str] = []
-    for output, edition in made_in(definition):
-        if output.media_type == "application/pdf":
-            name = f"{(edition.label or 'standard print').lower()} (PDF)"
-        else:
-            name = FORMAT_NAMES.get(output.name, output.name)
-        if name not in names:
-            names.append(name)
-    return names
-
-
-#: How the end section names a format that is not a PDF.
-FORMAT_NAMES = {"web": "a web page", "epub": "an e-book (EPUB)", "braille": "braille",
-                "text": "plain text", "word": "a Word document", "audio": "audio"}
 
 
 def page_breaks(selection: Selection, layout: Layout) -> list[bool]:
@@ -284,7 +267,7 @@ def document_context(selection: Selection, options: RenderOptions) -> TemplateCo
         next_review=long_date(selection.next_review, language),
         show_contents=show_contents,
         document_title=document_title(definition.title, definition.subtitle),
-        other_formats=other_formats(definition),
+        other_formats=list(options.made_in),
         publisher_links={"tel": phone_uri(publisher.phone), "web": website},
         flow_on=options.flow_on,
         padding_pages=options.padding_pages,
