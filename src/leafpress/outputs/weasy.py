@@ -179,5 +179,7 @@ def layout(html: str, *, styles: Styles, project_root: Path, source: Path) -> Do
 def write_pdf(document: Document, *, source: Path) -> bytes:
     """Serialise a laid-out document to tagged PDF/UA-1 bytes."""
     with errors_are_fatal(source):
-        data: bytes = document.write_pdf(pdf_variant="pdf/ua-1")
+        # Uncompressed: the tagging pass reads the streams without inflating them, and
+        # pikepdf compresses everything once when it saves the finished file.
+        data: bytes = document.write_pdf(pdf_variant="pdf/ua-1", uncompressed_pdf=True)
     return data
