@@ -74,8 +74,14 @@ def text_blocks(markdown_text: str) -> list[str]:
     """Plain-text blocks (paragraphs, list items, cells, callout titles) of a section body.
 
     Parsed with leafpress's own Markdown dialect, so the text inside callouts and notes
-    blocks counts like any other.
+    blocks counts like any other. A body is parsed once while it is unchanged (every
+    render of a leaflet looks for its glossary words in the same section bodies).
     """
+    return list(_text_blocks(markdown_text))
+
+
+@lru_cache(maxsize=1024)
+def _text_blocks(markdown_text: str) -> tuple[str, ...]:
     blocks: list[str] = []
     for token in _parser().parse(_CITATION.sub("", markdown_text)):
         if token.type.startswith("container_") and token.nesting == 1:
@@ -92,7 +98,7 @@ def text_blocks(markdown_text: str) -> list[str]:
         text = " ".join("".join(parts).split())
         if text and not text.startswith(":::"):
             blocks.append(text)
-    return blocks
+    return tuple(blocks)
 
 
 def sentences_of(blocks: list[str]) -> list[str]:

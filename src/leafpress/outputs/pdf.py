@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
-
-import pikepdf
 
 from leafpress.editions import Edition, Layout
 from leafpress.errors import BuildError
@@ -53,16 +50,17 @@ def lay_out(job: RenderJob) -> LaidOut:
     options = job.render_options()
     planner = Planner(least=contents_least(job.layout, options), pad_to=job.layout.pad_to_multiple,
                       fixed=definition.contents)
-    plan = planner.first(estimated_pages(job.html(options), job.edition, job.paper))
+    plain_html = job.html(options)
+    plan = planner.first(estimated_pages(plain_html, job.edition, job.paper))
     made: dict[Plan, Document] = {}
     counts: list[int] = []
     with job.styles.lend(job.stylesheets(), source=source) as styles:
         for _ in range(2 * MOST_LAYOUTS):  # a revision may return to a plan laid out already
             document = made.get(plan)
             if document is None:
-                html = job.html(replace(options, contents=plan.contents, flow_on=plan.flow_on,
-                                        padding_pages=plan.padding,
-                                        blank_padding=plan.blank_padding))
+                planned = replace(options, contents=plan.contents, flow_on=plan.flow_on,
+                                  padding_pages=plan.padding, blank_padding=plan.blank_padding)
+                html = plain_html if planned == options else job.html(planned)
                 document = weasy.layout(html, styles=styles, project_root=job.project_root,
                                         source=source)
                 made[plan] = document
@@ -72,12 +70,6 @@ def lay_out(job: RenderJob) -> LaidOut:
                 return LaidOut(document, tuple(counts))
             plan = revised
     return LaidOut(document, tuple(counts))
-
-
-def page_count(data: bytes) -> int:
-    """The number of pages in a PDF."""
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        return len(pdf.pages)
 
 
 @dataclass(frozen=True)
@@ -114,4 +106,4 @@ class ReadingPdf:
             raise BuildError(foreign)
         data = finish(raw, variant=job.edition.name)
         return Rendered(self.name, job.edition.name, self.filename(job.edition),
-                        self.media_type, data, page_count(data))
+                        self.media_type, data, len(document.pages))
