@@ -148,24 +148,27 @@ def drain(owner: object, futures: list[Future[Outcome]],
 def _stop_pool(pool: ProcessPoolExecutor) -> None:
     """Kill the workers at once: they write nothing, so nothing is left half-done.
 
-    The pool's manager thread may still be starting a worker when this runs, so the
-    workers are looked up again once that thread has finished.
+    The pool's own table of workers is held before shutting it down (shutdown drops the
+    pool's reference to it, while its manager thread may still add a worker). A worker
+    that outlives SIGTERM (one still starting has not yet set SIGTERM back to its default)
+    gets SIGKILL.
     """
-    def workers() -> list[multiprocessing.process.BaseProcess]:
-        return list((getattr(pool, "_processes", None) or {}).values())
-
-    seen = workers()
-    for process in seen:
+    processes: dict[int, multiprocessing.process.BaseProcess] = (
+        getattr(pool, "_processes", None) or {})
+    manager = getattr(pool, "_executor_manager_thread", None)
+    for process in list(processes.values()):
         if process.is_alive():
             process.terminate()
     pool.shutdown(wait=False, cancel_futures=True)
-    manager = getattr(pool, "_executor_manager_thread", None)
     if manager is not None:
         manager.join(timeout=5)
-    for process in dict.fromkeys(seen + workers()):
+    for process in list(processes.values()):
         if process.is_alive():
             process.terminate()
-        process.join(timeout=5)
+        process.join(timeout=2)
+        if process.is_alive():
+            process.kill()
+            process.join(timeout=5)
 
 
 #: Executors by the name ``--executor`` takes.
