@@ -53,6 +53,9 @@ def test_a_reviewed_leaflet_names_its_reviewers_and_lists_its_formats(project: F
     offered = [f.filename(standard) for name, f in FORMATS.items()
                if f.offered(LAYOUTS["leaflet"], standard) and name != "print-pdf"]
     assert listed_formats(root) == offered
+    headings = [text_of(h) for h in root.iter("h3")]
+    formats_at = headings.index("Available in other formats")  # one heading, no second one
+    assert not any("formats" in h.lower() for h in headings[formats_at + 1:])
 
 
 def test_under_review_notice_in_the_web_page_and_the_ebook(project: Files) -> None:
