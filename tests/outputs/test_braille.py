@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from leafpress.content.governance import dates_heading
 from leafpress.outputs import braille, brf
+from leafpress.outputs.blocks import Run
 from tests.outputs import samples
 from tests.outputs.facts import urgent_boxes
 
@@ -62,6 +63,32 @@ def test_inline_citations_are_dropped() -> None:
     back = " ".join(samples.words(brf.back_translate(data)))
     # Print: "...spreads to most often [1]. Cancer in a bone may cause..."
     assert "spreads to most often cancer in a bone" in back
+
+
+def test_bold_and_italic_text_carries_ueb_indicators() -> None:
+    runs = (Run("Call "), Run("999", strong=True), Run(" or read "),
+            Run("this", emphasis=True), Run(" now"), Run("", citation=(1,)), Run("."))
+    words, forms = braille.emphasised(runs)
+    assert words == "Call 999 or read this now."
+    louis = brf.louis_module()
+    assert [words[i] for i, f in enumerate(forms) if f == louis.bold] == list("999")
+    assert [words[i] for i, f in enumerate(forms) if f == louis.italic] == list("this")
+    cells = " ".join(braille.runs_text(runs))
+    plain_cells = " ".join(braille.text(words))
+    assert cells != plain_cells and len(cells) > len(plain_cells)  # the indicators
+    assert {"call", "999", "or", "read", "this", "now"} <= set(samples.words(brf.from_brf(cells)))
+    assert " ".join(braille.runs_text((Run("plain words"),))) == " ".join(
+        braille.text("plain words"))  # nothing added where nothing is emphasised
+
+
+def test_a_samples_bold_list_labels_are_bold_in_braille() -> None:
+    data = samples.rendered("understanding-secondary-breast-cancer", "braille").data
+    body = " ".join(line for page in brf.pages(data) for line in page)
+    louis = brf.louis_module()
+    label = "ER positive"  # **ER positive**: in content/sections/receptors.md
+    assert brf.to_brf(label, [louis.bold] * len(label)) in body
+    assert brf.to_brf(label) not in body.replace(brf.to_brf(label, [louis.bold] * len(label)),
+                                                 "")
 
 
 def _page(lines: list[str], number: int = 1) -> bytes:

@@ -25,6 +25,7 @@ from leafpress.outputs.blocks import (
     Notes,
     Paragraph,
     References,
+    Runs,
     Table,
     plain,
 )
@@ -82,6 +83,40 @@ def text(value: str, first: int = 0, rest: int = 0) -> tuple[str, ...]:
     return fill(brf.to_brf(value), first, rest)
 
 
+def emphasised(runs: Runs) -> tuple[str, list[int]]:
+    """The runs as one line of text, and each character's emphasis for liblouis.
+
+    Citations are dropped with the space before them, as print's ``plain`` does; strong
+    text is bold and emphasised text italic.
+    """
+    louis = brf.louis_module()
+    chars: list[tuple[str, int]] = []
+    for run in runs:
+        if run.citation:
+            while chars and chars[-1][0].isspace():  # the space before a citation goes too
+                chars.pop()
+            continue
+        form = (louis.bold if run.strong else 0) | (louis.italic if run.emphasis else 0)
+        chars += [(ch, 0 if ch.isspace() else form) for ch in run.text]
+    flowing: list[tuple[str, int]] = []
+    for ch, form in chars:  # one space between words, none at either end
+        if ch.isspace():
+            if flowing and flowing[-1][0] != " ":
+                flowing.append((" ", 0))
+        else:
+            flowing.append((ch, form))
+    if flowing and flowing[-1][0] == " ":
+        flowing.pop()
+    return "".join(ch for ch, _ in flowing), [form for _, form in flowing]
+
+
+def runs_text(runs: Runs, first: int = 0, rest: int = 0, marker: str = "") -> tuple[str, ...]:
+    """Inline runs translated with their bold and italic indicators, and wrapped."""
+    words, forms = emphasised(runs)
+    words, forms = marker + words, [0] * len(marker) + forms
+    return fill(brf.to_brf(words, forms if any(forms) else None), first, rest)
+
+
 def block_items(block: Block) -> Iterator[Item]:
     """The laid-out pieces of one block."""
     if isinstance(block, Heading):
@@ -90,13 +125,13 @@ def block_items(block: Block) -> Iterator[Item]:
         else:
             yield Item(text(block.text, 4, 4), True, False, keep_with_next=True)
     elif isinstance(block, Paragraph):
-        yield Item(text(plain(block.runs, citations="drop"), 2, 0))
+        yield Item(runs_text(block.runs, 2, 0))
     elif isinstance(block, ListBlock):
         for number, item in enumerate(block.items, start=block.start):
             marker = f"{number}. " if block.ordered else ""
             for index, part in enumerate(item):
                 if index == 0 and isinstance(part, Paragraph):
-                    yield Item(text(marker + plain(part.runs, citations="drop"), 0, 2))
+                    yield Item(runs_text(part.runs, 0, 2, marker))
                 else:
                     yield from block_items(part)
     elif isinstance(block, Callout):

@@ -17,6 +17,11 @@ TOP_BOX = "7"
 BOTTOM_BOX = "G"
 
 
+def louis_module() -> Any:
+    """liblouis's Python module (for its typeform constants), or a located error."""
+    return _louis()
+
+
 def _louis() -> Any:
     """liblouis's Python module, from Debian's python3-louis (see docs/formats.md)."""
     try:
@@ -31,9 +36,13 @@ def _louis() -> Any:
     return louis
 
 
-def to_brf(text: str) -> str:
-    """Text in UEB grade 2, as BRF ASCII (uppercase, 0x20 to 0x5F)."""
-    dots = _louis().translateString(TABLES, text)
+def to_brf(text: str, typeform: list[int] | None = None) -> str:
+    """Text in UEB grade 2, as BRF ASCII (uppercase, 0x20 to 0x5F).
+
+    ``typeform`` gives each character's emphasis (liblouis's ``bold``, ``italic``), which
+    UEB shows with its bold and italic indicators; None for plain text.
+    """
+    dots = _louis().translateString(TABLES, text, typeform=typeform)
     return "".join(BRF_ASCII[(ord(ch) - 0x2800) & 0x3F] if "\u2800" <= ch <= "\u28ff"
                    else BRF_ASCII[0] for ch in dots)
 
