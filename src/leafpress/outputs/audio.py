@@ -17,6 +17,7 @@ from leafpress.errors import InputError
 from leafpress.outputs import speech
 from leafpress.outputs.base import Rendered, RenderJob
 from leafpress.outputs.blocks import Document
+from leafpress.outputs.naming import ReaderNames
 from leafpress.outputs.one_file import OneFile, document_for
 
 VOICE = "en-gb"
@@ -102,12 +103,21 @@ def record(doc: Document, read_references: bool = False) -> bytes:
         return target.read_bytes()
 
 
+#: How readers are told about this format (outputs/naming.py).
+READER_NAMES = ReaderNames(
+    in_sentence="audio",
+    in_list="audio (MP3, read by a computer voice)",
+    described="Audio (MP3)",
+)
+
+
 @dataclass(frozen=True)
 class Audio(OneFile):
     """The leaflet read aloud by a computer voice, with a chapter per section."""
 
     name: str = "audio"
     media_type: str = "audio/mpeg"
+    reader_names: ReaderNames | None = READER_NAMES
     file: str = "audio.mp3"
     read_references: bool = False
     """Read citations as "source 1" and the reference list (off: they are noise aloud)."""

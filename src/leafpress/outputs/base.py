@@ -12,7 +12,7 @@ import jinja2
 
 from leafpress.content.selection import Selection
 from leafpress.editions import EDITIONS, LAYOUTS, Edition, Layout, Paper
-from leafpress.outputs.wording import format_names
+from leafpress.outputs.naming import ReaderNames, sentence_names
 from leafpress.project.models import LeafletDefinition
 from leafpress.render.html import RenderOptions, render_html
 
@@ -55,6 +55,11 @@ class OutputFormat(Protocol):
     @property
     def media_type(self) -> str:
         """The MIME type of the bytes it makes."""
+        ...
+
+    @property
+    def reader_names(self) -> ReaderNames | None:
+        """How readers are told about it (outputs/naming.py); None: not for readers."""
         ...
 
     def filename(self, edition: Edition) -> str:
@@ -109,7 +114,7 @@ class RenderJob:
             today=self.options.today,
             under_review=self.options.under_review,
             contents_min_pages=self.options.contents_min_pages,
-            made_in=format_names(self.made_in()),
+            made_in=sentence_names(self.made_in()),
         )
         return replace(options, **changes)  # type: ignore[arg-type]
 

@@ -29,6 +29,7 @@ from leafpress.outputs.blocks import (
     Table,
     plain,
 )
+from leafpress.outputs.naming import ReaderNames
 from leafpress.outputs.one_file import OneFile, document_for
 
 WIDTH = brf.CELLS_PER_LINE
@@ -220,12 +221,21 @@ def with_numbers(pages: list[list[str]]) -> bytes:
     return brf.PAGE_END.join(out).encode("ascii") + brf.PAGE_END.encode("ascii")
 
 
+#: How readers are told about this format (outputs/naming.py).
+READER_NAMES = ReaderNames(
+    in_sentence="braille",
+    in_list="braille (a BRF file for a braille display or embosser)",
+    described="Braille file (BRF), for braille displays and embossers",
+)
+
+
 @dataclass(frozen=True)
 class Braille(OneFile):
     """The leaflet in Unified English Braille grade 2, as a BRF file."""
 
     name: str = "braille"
     media_type: str = "application/x-brf"
+    reader_names: ReaderNames | None = READER_NAMES
     file: str = "braille.brf"
 
     def render(self, job: RenderJob) -> Rendered:

@@ -15,6 +15,7 @@ from leafpress.content.long_dates import long_date
 from leafpress.editions import Edition, Layout
 from leafpress.outputs import screen
 from leafpress.outputs.base import Rendered, RenderJob
+from leafpress.outputs.naming import ReaderNames
 from leafpress.outputs.web import FONT_TYPES
 from leafpress.pdfua.finish import source_date
 
@@ -177,12 +178,21 @@ def zip_epub(job: RenderJob, items: list[Item], opf: bytes) -> bytes:
     return buffer.getvalue()
 
 
+#: How readers are told about this format (outputs/naming.py).
+READER_NAMES = ReaderNames(
+    in_sentence="an e-book (EPUB)",
+    in_list="EPUB ebook",
+    described="EPUB ebook, for ebook readers and screen readers",
+)
+
+
 @dataclass(frozen=True)
 class Ebook:
     """The leaflet as an EPUB 3 ebook, for reading apps, screen readers and braille displays."""
 
     name: str = "epub"
     media_type: str = "application/epub+zip"
+    reader_names: ReaderNames | None = READER_NAMES
 
     def filename(self, edition: Edition) -> str:
         """Always ``ebook.epub``: one ebook per leaflet."""

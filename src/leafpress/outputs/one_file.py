@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from leafpress.editions import Edition, Layout
-from leafpress.outputs import document, wording
+from leafpress.outputs import document
 from leafpress.outputs.base import RenderJob
 from leafpress.outputs.blocks import Document
+from leafpress.outputs.naming import list_names
 
 
 class OneFile:
@@ -24,5 +25,5 @@ class OneFile:
 
 def document_for(job: RenderJob) -> Document:
     """The job's leaflet as the shared document model."""
-    return document.build(job.selection, wording.format_labels(job.made_in()),
+    return document.build(job.selection, list_names(job.made_in()),
                           under_review=job.options.under_review)

@@ -16,6 +16,7 @@ from leafpress.outputs.layout_plan import (
     estimated_pages,
     measure,
 )
+from leafpress.outputs.naming import ReaderNames
 from leafpress.pdfua.finish import finish
 from leafpress.render.html import contents_least
 
@@ -72,12 +73,21 @@ def lay_out(job: RenderJob) -> LaidOut:
     return LaidOut(document, tuple(counts))
 
 
+#: How readers are told about this format (outputs/naming.py).
+READER_NAMES = ReaderNames(
+    in_sentence="{edition} (PDF)",
+    in_list="{edition} PDF",
+    described="{Edition} PDF, to read on screen or print",
+)
+
+
 @dataclass(frozen=True)
 class ReadingPdf:
     """The accessible, tagged PDF/UA-1 file a reader opens or prints."""
 
     name: str = "pdf"
     media_type: str = "application/pdf"
+    reader_names: ReaderNames | None = READER_NAMES
 
     def filename(self, edition: Edition) -> str:
         """``standard.pdf``, ``large-print.pdf``."""

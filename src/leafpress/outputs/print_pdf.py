@@ -10,6 +10,7 @@ import pikepdf
 from leafpress.editions import Edition, Layout
 from leafpress.outputs.base import Rendered, RenderJob
 from leafpress.outputs.imposition import impose
+from leafpress.outputs.naming import ReaderNames
 from leafpress.pdfua.finish import save_reproducibly
 
 #: The print-shop profile: bleed beyond the trim, and crop and fold marks.
@@ -22,6 +23,8 @@ class PrintPdf:
 
     name: str = "print-pdf"
     media_type: str = "application/pdf"
+    reader_names: ReaderNames | None = None
+    """The printer's file: never offered to readers."""
 
     def filename(self, edition: Edition) -> str:
         """``standard-print.pdf``, ``large-print-print.pdf``."""

@@ -14,10 +14,10 @@ import jinja2
 import tinyhtml5
 from markupsafe import Markup
 
-from leafpress.editions import Edition
 from leafpress.errors import BuildError, LeafpressError
 from leafpress.outputs import wording
-from leafpress.outputs.base import OutputFormat, RenderJob
+from leafpress.outputs.base import RenderJob
+from leafpress.outputs.naming import described_files
 from leafpress.render.html import document_context
 
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -33,40 +33,12 @@ IMAGE_TYPES = {
     ".gif": "image/gif",
     ".webp": "image/webp",
 }
-#: What readers are told each format is, in the end section's list. A format not named
-#: here is listed by its file name; one named with None (the printer's imposed file) is
-#: not for readers and is left out.
-READER_LABELS: dict[str, str | None] = {
-    "pdf": "{edition} PDF, to read on screen or print",
-    "print-pdf": None,
-    "web": "Web page, to read in a browser or send by email",
-    "epub": "EPUB ebook, for ebook readers and screen readers",
-    "braille": "Braille file (BRF), for braille displays and embossers",
-    "text": "Plain text",
-    "word": "Word document",
-    "audio": "Audio (MP3)",
-}
 _CSS_URL = re.compile(r"""url\(\s*["']?([^"')]+)["']?\s*\)""")
 
 
 def reader_formats(job: RenderJob) -> list[str]:
     """Every file made for this leaflet that a reader can use, in every edition it has."""
-    items: list[str] = []
-    for output, edition in job.made_in():
-        described = _describe(output, edition)
-        if described and described not in items:
-            items.append(described)
-    return items
-
-
-def _describe(output: OutputFormat, edition: Edition) -> str | None:
-    label = READER_LABELS.get(output.name, "")
-    if label is None:
-        return None
-    filename = output.filename(edition)
-    if not label:
-        return filename
-    return f"{label.format(edition=edition.label or 'Standard print')} ({filename})"
+    return list(described_files(job.made_in()))
 
 
 def stylesheet_text(job: RenderJob) -> str:

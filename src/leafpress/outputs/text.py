@@ -22,6 +22,7 @@ from leafpress.outputs.blocks import (
     Table,
     plain,
 )
+from leafpress.outputs.naming import ReaderNames
 from leafpress.outputs.one_file import OneFile, document_for
 
 WIDTH = 72
@@ -134,12 +135,21 @@ def document_text(doc: Document) -> str:
     return text.strip() + "\n"
 
 
+#: How readers are told about this format (outputs/naming.py).
+READER_NAMES = ReaderNames(
+    in_sentence="plain text",
+    in_list="plain text",
+    described="Plain text",
+)
+
+
 @dataclass(frozen=True)
 class PlainText(OneFile):
     """The leaflet as UTF-8 plain text: the file a nurse pastes into an email."""
 
     name: str = "text"
     media_type: str = "text/plain; charset=utf-8"
+    reader_names: ReaderNames | None = READER_NAMES
     file: str = "text.txt"
 
     def render(self, job: RenderJob) -> Rendered:

@@ -11,6 +11,7 @@ from leafpress.editions import Edition, Layout
 from leafpress.errors import BuildError
 from leafpress.outputs import screen
 from leafpress.outputs.base import Rendered, RenderJob
+from leafpress.outputs.naming import ReaderNames
 
 #: Font files a stylesheet may embed, by suffix.
 FONT_TYPES = {".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf", ".otf": "font/otf"}
@@ -42,12 +43,21 @@ def serialise(root: ET.Element) -> bytes:
     return f"<!DOCTYPE html>\n{text}\n".encode()
 
 
+#: How readers are told about this format (outputs/naming.py).
+READER_NAMES = ReaderNames(
+    in_sentence="a web page",
+    in_list="web page",
+    described="Web page, to read in a browser or send by email",
+)
+
+
 @dataclass(frozen=True)
 class WebPage:
     """The leaflet as one HTML file that opens in any browser and can be emailed."""
 
     name: str = "web"
     media_type: str = "text/html"
+    reader_names: ReaderNames | None = READER_NAMES
 
     def filename(self, edition: Edition) -> str:
         """Always ``web.html``: one web page per leaflet."""

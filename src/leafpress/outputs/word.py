@@ -25,6 +25,7 @@ from leafpress.outputs.blocks import (
     Runs,
     Table,
 )
+from leafpress.outputs.naming import ReaderNames
 from leafpress.outputs.one_file import OneFile, document_for
 
 RASTER = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
@@ -175,6 +176,14 @@ def build(doc: Document, when: dt.date) -> bytes:
     return docx_parts.fixed_zip(out.getvalue(), when)
 
 
+#: How readers are told about this format (outputs/naming.py).
+READER_NAMES = ReaderNames(
+    in_sentence="a Word document",
+    in_list="Word document",
+    described="Word document",
+)
+
+
 @dataclass(frozen=True)
 class Word(OneFile):
     """The leaflet as a Word document, for people who edit or enlarge it themselves."""
@@ -183,6 +192,7 @@ class Word(OneFile):
     media_type: str = (
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
     file: str = "word.docx"
+    reader_names: ReaderNames | None = READER_NAMES
 
     def render(self, job: RenderJob) -> Rendered:
         """Write the document model with python-docx; dated by the review date."""

@@ -6,30 +6,8 @@ that every format says the same thing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Protocol
-
 from leafpress.content.selection import Selection
-from leafpress.editions import Edition
 from leafpress.project.contacts import Contacts
-
-
-class NamedFormat(Protocol):
-    """What wording needs of an output format: its registry name and media type."""
-
-    @property
-    def name(self) -> str:
-        """The format's name in the registry."""
-        ...
-
-    @property
-    def media_type(self) -> str:
-        """The media type of its file."""
-        ...
-
-
-#: The (format, edition) pairs a leaflet is made in (outputs.made_in, RenderJob.made_in).
-MadeIn = Sequence[tuple[NamedFormat, Edition]]
 
 UNDER_REVIEW = ("Under review: some of this information is past its review date and is being "
                 "checked. Ask your care team if anything here is still right for you.")
@@ -50,19 +28,6 @@ DATES_NOTE = ("These dates come from the sections in this leaflet: the oldest re
 #: A draft has no review date to give, only when it was written (templates/about.html.j2).
 DRAFT_DATES_NOTE = ("This date comes from the sections in this leaflet: the oldest date any "
                     "of them was written or changed.")
-
-
-#: How each reader-facing format is named in a leaflet's list of formats. Formats not
-#: listed here (the print shop's imposed file) are not offered to readers.
-FORMAT_LABELS = {
-    "pdf": "PDF",
-    "web": "web page",
-    "epub": "EPUB ebook",
-    "braille": "braille (a BRF file for a braille display or embosser)",
-    "text": "plain text",
-    "word": "Word document",
-    "audio": "audio (MP3, read by a computer voice)",
-}
 
 
 def contacts_notice(contacts: Contacts) -> str:
@@ -97,36 +62,3 @@ def draft_statement(selection: Selection) -> str:
            else "No doctor, nurse or other health professional has checked it.")
     return (f"This information has not yet been clinically reviewed. {who} "
             "It was written from the public sources listed below.")
-
-
-def format_labels(made: MadeIn) -> tuple[str, ...]:
-    """The formats a leaflet is made in, for the list at the end of a one-file format."""
-    labels: list[str] = []
-    for output, edition in made:
-        if output.name not in FORMAT_LABELS:
-            continue
-        label = FORMAT_LABELS[output.name]
-        if edition.label:
-            label = f"{edition.label.lower()} {label}"
-        elif output.name == "pdf":
-            label = f"standard print {label}"
-        labels.append(label)
-    return tuple(labels)
-
-
-#: How print's end section names a format that is not a PDF, in its sentence of formats.
-FORMAT_NAMES = {"web": "a web page", "epub": "an e-book (EPUB)", "braille": "braille",
-                "text": "plain text", "word": "a Word document", "audio": "audio"}
-
-
-def format_names(made: MadeIn) -> tuple[str, ...]:
-    """The forms a leaflet is made in, as print's end section names them, each once."""
-    names: list[str] = []
-    for output, edition in made:
-        if output.media_type == "application/pdf":
-            name = f"{(edition.label or 'standard print').lower()} (PDF)"
-        else:
-            name = FORMAT_NAMES.get(output.name, output.name)
-        if name not in names:
-            names.append(name)
-    return tuple(names)

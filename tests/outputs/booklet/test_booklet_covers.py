@@ -9,7 +9,7 @@ from booklet_pdfs import figures_on_page, footer_page, lines, page_texts
 
 from leafpress import Project
 from leafpress.outputs import made_in
-from leafpress.outputs.wording import format_names
+from leafpress.outputs.naming import sentence_names
 from leafpress.pdfua.structure import iter_struct_elements
 
 pytestmark = pytest.mark.slow
@@ -63,7 +63,7 @@ def test_back_cover_has_formats_contacts_dates_and_code(booklet: Booklet, varian
     back = words(page_texts(booklet.pdf(variant))[-1])
     # The formats made for it are named, from the registry and its definition (issue 12).
     definition = Project.open(booklet.project).leaflets[BOOKLET_ID].definition
-    named = format_names(made_in(definition))
+    named = sentence_names(made_in(definition))
     made = ", ".join(named[:-1]) + " and " + named[-1]
     assert f"This booklet is made in {made}." in back
     assert "To ask for it in another format, phone 01234 000000 or email help@example.org." in (
