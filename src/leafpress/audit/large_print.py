@@ -24,6 +24,7 @@ from leafpress.audit.fonts import (
 from leafpress.audit.interpreter import TextRun
 from leafpress.audit.model import Finding
 from leafpress.editions import PAPERS, large_print_edition
+from leafpress.pdfua.finish import VARIANT_KEY
 from leafpress.pdfua.structure import inherited_attribute
 
 #: The large-print edition's rules, from the editions registry (the one home of the figures).
@@ -36,7 +37,6 @@ PAGE_TOLERANCE_PT = 2.0
 MIN_CONTRAST = 4.5
 MAX_UPRIGHT_SLANT_DEGREES = 5.0
 ITALIC_WORDS = ("italic", "oblique")
-VARIANT_KEY = "/LeafpressVariant"
 LARGE_PRINT_VARIANT = LARGE_PRINT.name
 
 

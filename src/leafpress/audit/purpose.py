@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pikepdf
 
-from leafpress.outputs.imposition.metadata import PURPOSE, PURPOSE_KEY
+from leafpress.pdfua.finish import PRINT_ONLY, PURPOSE_KEY
 
 
 def declares_print_file(pdf: pikepdf.Pdf) -> bool:
@@ -13,4 +13,4 @@ def declares_print_file(pdf: pikepdf.Pdf) -> bool:
         value = pdf.docinfo.get(PURPOSE_KEY)
     except (pikepdf.PdfError, AttributeError, TypeError, ValueError):
         return False
-    return value is not None and str(value).lstrip("/") == PURPOSE
+    return value is not None and str(value).lstrip("/") == PRINT_ONLY

@@ -9,9 +9,9 @@ import pikepdf
 
 from leafpress.editions import Edition, Layout
 from leafpress.outputs.base import Rendered, RenderJob
-from leafpress.outputs.imposition import impose
+from leafpress.outputs.imposition.impose import impose
 from leafpress.outputs.naming import ReaderNames
-from leafpress.pdfua.finish import save_reproducibly
+from leafpress.pdfua.finish import PRINT_ONLY, PURPOSE_KEY, VARIANT_KEY, save_reproducibly
 
 #: The print-shop profile: bleed beyond the trim, and crop and fold marks.
 PRINT_SHOP_BLEED_MM = 3.0
@@ -46,8 +46,8 @@ class PrintPdf:
                     f"version {definition.version}")
             sheets = impose(source, bleed_mm=bleed, crop_marks=print_shop,
                             reading_filename=reading.filename, slug=slug)
-            sheets.docinfo["/LeafpressPurpose"] = "print-only"
-            sheets.docinfo["/LeafpressVariant"] = job.edition.name
+            sheets.docinfo[PURPOSE_KEY] = PRINT_ONLY
+            sheets.docinfo[VARIANT_KEY] = job.edition.name
             data = save_reproducibly(sheets)
             sides = len(sheets.pages)
         return Rendered(self.name, job.edition.name, self.filename(job.edition),

@@ -10,6 +10,14 @@ import pikepdf
 
 from leafpress import pdfua as postprocess
 
+#: Document-info keys leafpress writes into every PDF it makes, which its audit reads:
+#: the edition (large print is audited against UKAAF) and what the file is for.
+VARIANT_KEY = "/LeafpressVariant"
+PURPOSE_KEY = "/LeafpressPurpose"
+FOR_READING = "reading"
+PRINT_ONLY = "print-only"
+"""The imposed print file: never audited as a reading PDF."""
+
 
 def source_date() -> dt.datetime | None:
     """The build date from SOURCE_DATE_EPOCH, or None to write no date at all."""
@@ -43,10 +51,10 @@ def save_reproducibly(pdf: pikepdf.Pdf) -> bytes:
     return buffer.getvalue()
 
 
-def finish(data: bytes, *, variant: str, purpose: str = "reading") -> bytes:
+def finish(data: bytes, *, variant: str, purpose: str = FOR_READING) -> bytes:
     """Apply leafpress's tagging fixes and metadata to WeasyPrint's output."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
         postprocess.fix_tagging(pdf)
-        pdf.docinfo["/LeafpressVariant"] = variant
-        pdf.docinfo["/LeafpressPurpose"] = purpose
+        pdf.docinfo[VARIANT_KEY] = variant
+        pdf.docinfo[PURPOSE_KEY] = purpose
         return save_reproducibly(pdf)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pikepdf import Dictionary, Name, Pdf, String
 
-PURPOSE_KEY = "/LeafpressPurpose"
-PURPOSE = "print-only"
+from leafpress.pdfua.finish import PRINT_ONLY, PURPOSE_KEY
+
 COPIED_DOCINFO_KEYS = ("/Author", "/Creator", "/Producer", "/Keywords", "/CreationDate", "/ModDate")
 """Copied from the reading PDF when present. Dates are never invented here: the print
 file has them only when the reading PDF has them, so it stays reproducible."""
@@ -37,7 +37,7 @@ def mark_print_only(out: Pdf, source: Pdf, reading_filename: str) -> None:
         if key in source.docinfo:
             info[key] = str(source.docinfo[key])
     docinfo = Dictionary({key: String(value) for key, value in info.items()})
-    docinfo[Name(PURPOSE_KEY)] = String(PURPOSE)
+    docinfo[Name(PURPOSE_KEY)] = String(PRINT_ONLY)
     out.trailer.Info = out.make_indirect(docinfo)
     language = source.Root.get("/Lang")
     if language is not None:
