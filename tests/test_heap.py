@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from leafpress.heap import settle_after_start_up
+from leafpress.heap import settle_after_reload, settle_after_start_up
 
 
 @pytest.fixture
@@ -32,3 +32,23 @@ def test_garbage_made_before_start_up_ends_is_collected_not_frozen(unfrozen: Non
     settle_after_start_up()
     assert not any(isinstance(o, list) and len(o) == 1 and o[0] is o
                    for o in gc.get_objects())
+
+
+class _Node:
+    """An object that can sit in a reference cycle and be watched by a weak reference."""
+
+    def __init__(self) -> None:
+        self.me: object = self
+
+
+def test_a_reload_lets_go_of_frozen_cycles_it_replaced(unfrozen: None) -> None:
+    import weakref
+
+    loaded = _Node()  # a cycle loaded at start-up, such as a parsed stylesheet
+    gone = weakref.ref(loaded)
+    settle_after_start_up()
+    del loaded  # a reload replaces it
+    gc.collect()
+    assert gone() is not None  # frozen: a collection alone never frees it
+    settle_after_reload()
+    assert gone() is None

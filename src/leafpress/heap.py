@@ -15,3 +15,14 @@ def settle_after_start_up() -> None:
     """
     gc.collect()
     gc.freeze()
+
+
+def settle_after_reload() -> None:
+    """Let go of what a reload replaced, then settle again.
+
+    Frozen objects are never collected, so garbage cycles in the project a worker loaded
+    at start-up would stay forever once a reload drops them. Unfreezing first lets one
+    collection free them; what is loaded now is frozen in their place.
+    """
+    gc.unfreeze()
+    settle_after_start_up()

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from leafpress.errors import LeafpressError, Problem
-from leafpress.heap import settle_after_start_up
+from leafpress.heap import settle_after_reload, settle_after_start_up
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,7 @@ def _run(job: Job) -> Output:
     if job.generation != _state["generation"]:
         project.refresh()
         _state["generation"] = job.generation
+        settle_after_reload()
     try:
         rendered = project.render(job.definition, job.edition, job.format, today=job.today)
     except LeafpressError as error:
