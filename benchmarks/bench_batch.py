@@ -32,7 +32,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -137,21 +137,29 @@ def leafpress_build(project: Path, out: Path, jobs: int) -> float:
     return elapsed
 
 
-def naive_build(work: Path, jobs: int) -> float:
-    """Seconds for one `weasyprint` process per reading PDF, of leafpress's HTML, N at once."""
+def reading_pdf_html() -> Iterator[tuple[str, str, str, list[Path]]]:
+    """(leaflet id, edition, HTML, stylesheets) of every reading PDF.
+
+    The naive build and the floor both render exactly these.
+    """
     project = Project.open(ROOT)
-    commands = []
     for leaflet_id, leaflet in sorted(project.leaflets.items()):
         for edition in leaflet.definition.variants:
-            html, sheets = project.print_html(leaflet_id, edition)
-            source = work / f"{leaflet_id}-{edition}.html"
-            source.write_text(html, encoding="utf-8")
-            command = [str(BIN / "weasyprint"), "--base-url", str(ROOT) + "/",
-                       "--pdf-variant", "pdf/ua-1", str(source),
-                       str(source.with_suffix(".pdf"))]
-            for sheet in sheets:
-                command += ["-s", str(sheet)]
-            commands.append(command)
+            yield leaflet_id, edition, *project.print_html(leaflet_id, edition)
+
+
+def naive_build(work: Path, jobs: int) -> float:
+    """Seconds for one `weasyprint` process per reading PDF, of leafpress's HTML, N at once."""
+    commands = []
+    for leaflet_id, edition, html, sheets in reading_pdf_html():
+        source = work / f"{leaflet_id}-{edition}.html"
+        source.write_text(html, encoding="utf-8")
+        command = [str(BIN / "weasyprint"), "--base-url", str(ROOT) + "/",
+                   "--pdf-variant", "pdf/ua-1", str(source),
+                   str(source.with_suffix(".pdf"))]
+        for sheet in sheets:
+            command += ["-s", str(sheet)]
+        commands.append(command)
     cpu, start = children_cpu(), time.perf_counter()
     with ThreadPoolExecutor(jobs) as pool:
         list(pool.map(lambda c: subprocess.run(c, check=True, capture_output=True), commands))
@@ -169,17 +177,14 @@ def bare_catalogue_cpu() -> float:
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    project = Project.open(ROOT)
     fonts = FontConfiguration()
     parsed: dict[tuple[Path, ...], list[CSS]] = {}
     jobs = []
-    for leaflet_id, leaflet in sorted(project.leaflets.items()):
-        for edition in leaflet.definition.variants:
-            html, sheets = project.print_html(leaflet_id, edition)
-            key = tuple(sheets)
-            if key not in parsed:
-                parsed[key] = [CSS(filename=str(s), font_config=fonts) for s in sheets]
-            jobs.append((html, parsed[key]))
+    for _, _, html, sheets in reading_pdf_html():
+        key = tuple(sheets)
+        if key not in parsed:
+            parsed[key] = [CSS(filename=str(s), font_config=fonts) for s in sheets]
+        jobs.append((html, parsed[key]))
     HTML(string=jobs[0][0], base_url=str(ROOT) + "/").write_pdf(
         stylesheets=jobs[0][1], font_config=fonts, pdf_variant="pdf/ua-1")  # warm
     start = time.process_time()

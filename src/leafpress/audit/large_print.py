@@ -24,7 +24,7 @@ from leafpress.audit.fonts import (
 from leafpress.audit.interpreter import TextRun
 from leafpress.audit.model import Finding
 from leafpress.editions import PAPERS, large_print_edition
-from leafpress.pdfua.finish import VARIANT_KEY
+from leafpress.pdfua.finish import VARIANT_KEY, declared
 from leafpress.pdfua.structure import inherited_attribute
 
 #: The large-print edition's rules, from the editions registry (the one home of the figures).
@@ -42,11 +42,7 @@ LARGE_PRINT_VARIANT = LARGE_PRINT.name
 
 def declares_large_print(pdf: pikepdf.Pdf) -> bool:
     """True when the document info says ``/LeafpressVariant (large-print)``."""
-    try:
-        value = pdf.docinfo.get(VARIANT_KEY)
-    except (pikepdf.PdfError, AttributeError, TypeError, ValueError):
-        return False
-    return value is not None and str(value).lstrip("/") == LARGE_PRINT_VARIANT
+    return declared(pdf, VARIANT_KEY) == LARGE_PRINT_VARIANT
 
 
 def _visible(ctx: AuditContext, runs: Iterable[TextRun]) -> list[TextRun]:

@@ -99,3 +99,12 @@ def dates_lines(draft: bool, reviewed: str, next_review: str) -> tuple[str, ...]
     if draft:
         return (f"Draft — not clinically reviewed. Written: {reviewed}.",)
     return (f"Reviewed: {reviewed}.", f"Next review: {next_review}.")
+
+
+def dates_note(draft: bool) -> str:
+    """Where the dates come from: a leaflet has none of its own, only its sections'."""
+    if draft:
+        return ("This date comes from the sections in this leaflet: the oldest date any of "
+                "them was written or changed.")
+    return ("These dates come from the sections in this leaflet: the oldest review date, "
+            "and the earliest next review date.")

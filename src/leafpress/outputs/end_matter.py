@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from leafpress.content.governance import dates_heading, dates_lines
+from leafpress.content.governance import dates_heading, dates_lines, dates_note
 from leafpress.content.long_dates import long_date
 from leafpress.content.selection import Selection
 from leafpress.outputs import wording
@@ -83,7 +83,7 @@ def _about(selection: Selection) -> tuple[Block, ...]:
         Heading(3, dates_heading(selection.draft)),
         Lines(dates_lines(selection.draft, long_date(selection.reviewed, language),
                                   long_date(selection.next_review, language))),
-        _para(wording.DRAFT_DATES_NOTE if selection.draft else wording.DATES_NOTE),
+        _para(dates_note(selection.draft)),
         Heading(3, "Who published this"),
     ]
     contact = [publisher.organisation, *publisher.address, f"Phone: {publisher.phone}"]

@@ -22,13 +22,6 @@ DISCLAIMER = ("This information is general. It cannot replace advice from your o
               "treatment and care. We make every effort to keep it accurate and up to date, "
               "but medical knowledge changes.")
 
-DATES_NOTE = ("These dates come from the sections in this leaflet: the oldest review date, "
-              "and the earliest next review date.")
-
-#: A draft has no review date to give, only when it was written (templates/about.html.j2).
-DRAFT_DATES_NOTE = ("This date comes from the sections in this leaflet: the oldest date any "
-                    "of them was written or changed.")
-
 
 def contacts_notice(contacts: Contacts) -> str:
     """The first page's line with the team's numbers (templates/contacts.html.j2)."""

@@ -19,6 +19,18 @@ PRINT_ONLY = "print-only"
 """The imposed print file: never audited as a reading PDF."""
 
 
+def declared(pdf: pikepdf.Pdf, key: str) -> str | None:
+    """What a leafpress key in the document info says (``print-only``), or None.
+
+    Read defensively: the audit asks this of any PDF, however damaged its /Info.
+    """
+    try:
+        value = pdf.docinfo.get(key)
+    except (pikepdf.PdfError, AttributeError, TypeError, ValueError):
+        return None
+    return None if value is None else str(value).lstrip("/")
+
+
 def source_date() -> dt.datetime | None:
     """The build date from SOURCE_DATE_EPOCH, or None to write no date at all."""
     value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()

@@ -101,7 +101,7 @@ class ContentOperator:
     @property
     def in_artifact(self) -> bool:
         """True if any enclosing sequence is an Artifact."""
-        return any(sequence.tag == "Artifact" for sequence in self.marked)
+        return any(sequence.is_artifact for sequence in self.marked)
 
     @property
     def shows_text(self) -> bool:
@@ -338,13 +338,9 @@ def _marked_content(
         if isinstance(holder, (pikepdf.Dictionary, pikepdf.Stream)):
             resources = holder.get("/Resources")
     marked: tuple[MarkedContent, ...] = ()
-    names: dict[object, str] = {}  # operator objects repeat: convert each kind once
     for index, instruction in enumerate(pikepdf.parse_content_stream(content)):
-        raw = instruction.operator
-        operator = names.get(raw)
-        if operator is None:
-            operator = names[raw] = str(raw)
-        if operator == "BDC" or operator == "BMC":
+        operator = str(instruction.operator)
+        if operator in ("BDC", "BMC"):
             operands = list(instruction.operands)
             tag = str(operands[0])[1:] if operands else ""
             properties = (

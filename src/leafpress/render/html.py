@@ -14,6 +14,7 @@ import segno
 from markupsafe import Markup
 
 from leafpress.content import markdown
+from leafpress.content.governance import dates_heading, dates_lines, dates_note
 from leafpress.content.long_dates import long_date
 from leafpress.content.selection import Credit, NumberedReference, Selection
 from leafpress.editions import LAYOUTS, Edition, Layout, Paper
@@ -209,6 +210,11 @@ class TemplateContext:
     under_review: bool
     reviewed: str
     next_review: str
+    dates_heading: str
+    dates: tuple[str, ...]
+    """The dates as every format words them (content.governance): never "Reviewed" for a
+    draft."""
+    dates_note: str
     show_contents: bool
     document_title: str
     other_formats: list[str]
@@ -265,6 +271,10 @@ def document_context(selection: Selection, options: RenderOptions) -> TemplateCo
         under_review=options.under_review,
         reviewed=long_date(selection.reviewed, language),
         next_review=long_date(selection.next_review, language),
+        dates_heading=dates_heading(selection.draft),
+        dates=dates_lines(selection.draft, long_date(selection.reviewed, language),
+                          long_date(selection.next_review, language)),
+        dates_note=dates_note(selection.draft),
         show_contents=show_contents,
         document_title=document_title(definition.title, definition.subtitle),
         other_formats=list(options.made_in),
