@@ -144,3 +144,25 @@ def test_unknown_section_is_reported_with_its_line(probe_project: Path) -> None:
     assert "gamme" in problem.message
     assert problem.line == 13
     assert "gamma" in problem.hint
+
+
+def test_glossary_scans_of_a_section_are_kept_and_follow_a_changed_glossary(
+    probe_project: Path,
+) -> None:
+    from leafpress.content.selection import _terms_in
+
+    leaflet = _leaflet_with(probe_project, "  - delta\n")
+    library = fixture_library(probe_project)
+    select(fixture_leaflet(leaflet, probe_project), library)
+    misses = _terms_in.cache_info().misses
+    select(fixture_leaflet(leaflet, probe_project), library)
+    assert _terms_in.cache_info().misses == misses  # a warm render does not scan again
+    source = (probe_project / "content" / "sections" / "delta.md").read_text(encoding="utf-8")
+    words = source.split("---", 2)[2]  # the body, not the front matter
+    term = next(word for word in words.split() if word.isalpha() and len(word) > 6).lower()
+    glossary = probe_project / "content" / "glossary.yaml"
+    glossary.write_text(glossary.read_text(encoding="utf-8")
+                        + f"- term: {term}\n  definition: A word for the test.\n",
+                        encoding="utf-8")
+    terms = select(fixture_leaflet(leaflet, probe_project), fixture_library(probe_project))
+    assert term in [entry.term for entry in terms.glossary]

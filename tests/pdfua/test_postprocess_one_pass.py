@@ -83,6 +83,28 @@ def test_the_parent_tree_is_rebuilt_once_when_the_pass_ends(raw_pdf: bytes) -> N
     assert "/ParentTree" in other.Root.StructTreeRoot
 
 
+def test_the_end_of_pass_rebuild_reuses_the_kept_walk(raw_pdf: bytes) -> None:
+    pdf = open_pdf(raw_pdf)
+    walks: list[int] = []
+
+    def rebuild(target: pikepdf.Pdf) -> None:
+        walks.append(len(list(iter_struct_elements(target))))
+        rebuild_parent_tree_now(target)
+
+    with one_pass(pdf, rebuild):
+        kept = list(iter_struct_elements(pdf))
+        rebuild_parent_tree(pdf)
+    assert walks == [len(kept)]
+    assert parent_tree_mismatches(open_pdf(to_bytes(pdf))) == []
+    # The rebuild ran while the pass still held its walk: the same nodes, not a new walk.
+    seen: list[object] = []
+    other = open_pdf(raw_pdf)
+    with one_pass(other, lambda target: seen.extend(iter_struct_elements(target))):
+        kept = list(iter_struct_elements(other))
+        rebuild_parent_tree(other)
+    assert seen and all(a is b for a, b in zip(seen, kept, strict=True))
+
+
 def test_the_walk_and_kids_are_kept_until_an_edit_and_never_stale(raw_pdf: bytes) -> None:
     pdf = open_pdf(raw_pdf)
     with one_pass(pdf, rebuild_parent_tree_now):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from leafpress.content import markdown
@@ -122,13 +123,20 @@ def glossary_terms(
     sources: list[SectionSource], glossary: list[GlossaryEntry]
 ) -> list[GlossaryEntry]:
     """Glossary entries whose term (or another form) appears in these sections' text."""
-    text = " ".join(" ".join(text_blocks(s.body)) + " " + s.meta.title for s in sources).lower()
-    used = []
-    for entry in glossary:
-        forms = [entry.term, *entry.also]
-        if any(re.search(rf"(?<![\w-]){re.escape(form.lower())}(?![\w-])", text) for form in forms):
-            used.append(entry)
-    return sorted(used, key=lambda e: e.term.lower())
+    forms = tuple((entry.term, *entry.also) for entry in glossary)
+    found = set().union(*(_terms_in(s.body, s.meta.title, forms) for s in sources))
+    return sorted((glossary[index] for index in found), key=lambda e: e.term.lower())
+
+
+@lru_cache(maxsize=4096)
+def _terms_in(body: str, title: str, forms: tuple[tuple[str, ...], ...]) -> frozenset[int]:
+    """Which glossary entries (by index into ``forms``) one section's text uses; kept warm."""
+    text = (" ".join(text_blocks(body)) + " " + title).lower()
+    return frozenset(
+        index for index, entry_forms in enumerate(forms)
+        if any(re.search(rf"(?<![\w-]){re.escape(form.lower())}(?![\w-])", text)
+               for form in entry_forms)
+    )
 
 
 def select(leaflet: LoadedLeaflet, library: Library) -> Selection:

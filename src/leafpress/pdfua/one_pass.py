@@ -41,10 +41,10 @@ def one_pass(pdf: pikepdf.Pdf, rebuild: Callable[[pikepdf.Pdf], None]) -> Iterat
     token = _current.set(state)
     try:
         yield
+        if state.parent_tree_stale:  # still inside the pass: the kept walk and /Ks serve it
+            rebuild(pdf)
     finally:
         _current.reset(token)
-    if state.parent_tree_stale:
-        rebuild(pdf)
 
 
 def defer_parent_tree(pdf: pikepdf.Pdf) -> bool:
