@@ -277,8 +277,8 @@ def main() -> None:
         work = Path(scratch)
         if "p1" in parts:
             ours, bare = p1(max(args.runs, 5))
-            print(f"P1  warm render, {LEAFLET} standard: leafpress {ours:.2f} s, bare "
-                  f"WeasyPrint {bare:.2f} s -> {ours / bare:.2f}x (goal <= 1.15x)")
+            print(f"P1  warm render, {LEAFLET} standard: leafpress {ours:.3f} s, bare "
+                  f"WeasyPrint {bare:.3f} s -> {ours / bare:.2f}x (goal <= 1.15x)")
         if "p2" in parts:
             many, one, naive, many_cpu, naive_cpu = [], [], [], [], []
             for _ in range(args.runs):

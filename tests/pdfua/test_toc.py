@@ -110,6 +110,26 @@ def test_the_fix_makes_toc_and_tocis(raw: bytes) -> None:
     assert set(parent_tree_mismatches(pdf)) <= set(parent_tree_mismatches(before))
 
 
+def test_each_contents_page_is_rewritten_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from leafpress.pdfua import content_editing
+
+    leaders = '.toc-page::after { content: leader(". ") ' \
+        "target-counter(attr(data-target url), page); }"  # as styles/base.css
+    pdf = open_pdf(render(html_page(booklet_body(HEADINGS), style=STYLE + leaders)))
+    rewrites: list[tuple[int, int]] = []
+    real = content_editing.write_content
+
+    def counting(page: pikepdf.Page, instructions: object) -> None:
+        rewrites.append(page.obj.objgen)
+        real(page, instructions)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(content_editing, "write_content", counting)
+    tag_contents_as_toc(pdf)
+    # Every entry's leader and the marker become artifacts, and all of them are on the
+    # contents page: one rewrite, not one per entry.
+    assert rewrites and len(rewrites) == len(set(rewrites)) == 1
+
+
 def test_toc_entries_keep_their_text_in_order(fixed: bytes) -> None:
     strings = "\n".join(struct_strings(fixed))
     positions = [strings.find(heading) for heading in HEADINGS]

@@ -105,42 +105,47 @@ def _split_entries(
     return items
 
 
-def _leaders_as_artifacts(pdf: pikepdf.Pdf, reference: pikepdf.Dictionary) -> None:
+#: The MCIDs to become artifacts, by page index: gathered while the tree is retagged, so
+#: each page's content is rewritten once, not once per contents entry.
+Retag = dict[int, set[int]]
+
+
+def _leaders_as_artifacts(reference: pikepdf.Dictionary, retag: Retag,
+                          indices: dict[tuple[int, int], int]) -> None:
     """Each entry's dot leader and page number (outside its link) become artifacts."""
     for part in struct_kids(reference):
         if struct_type(part) != "Link":
-            _drop_marker(pdf, part, reference)
+            _drop_marker(part, reference, retag, indices)
 
 
-def _retag_list(pdf: pikepdf.Pdf, toc: pikepdf.Dictionary) -> int:
+def _retag_list(pdf: pikepdf.Pdf, toc: pikepdf.Dictionary, retag: Retag,
+                indices: dict[tuple[int, int], int]) -> int:
     """Make an L a TOC, its LIs TOCIs and their LBodies References; return the TOCI count."""
     set_type(toc, "TOC")
     made = 0
     for kid in struct_kids(toc):
         kind = struct_type(kid)
         if kind == "L":
-            made += _retag_list(pdf, kid)
+            made += _retag_list(pdf, kid, retag, indices)
         elif kind == "LI":
             set_type(kid, "TOCI")
             for part in struct_kids(kid):
                 if struct_type(part) == "LBody":
                     set_type(part, "Reference")
-                    _leaders_as_artifacts(pdf, part)
+                    _leaders_as_artifacts(part, retag, indices)
                 elif struct_type(part) == "L":
-                    made += _retag_list(pdf, part)
+                    made += _retag_list(pdf, part, retag, indices)
             made += len(_split_entries(pdf, kid, toc))
     return made
 
 
-def _drop_marker(pdf: pikepdf.Pdf, marker: pikepdf.Dictionary, parent: pikepdf.Dictionary) -> None:
-    indices = page_indices(pdf)
-    retag: dict[int, set[int]] = {}
+def _drop_marker(marker: pikepdf.Dictionary, parent: pikepdf.Dictionary, retag: Retag,
+                 indices: dict[tuple[int, int], int]) -> None:
+    """Remove ``marker`` from the tree; its marked content is noted in ``retag``."""
     for ref in subtree_refs(marker):
         if ref.page is not None and ref.stream is None and ref.page.objgen in indices:
             retag.setdefault(indices[ref.page.objgen], set()).add(ref.mcid)
     remove_kid(parent, marker)
-    for index, mcids in retag.items():
-        retag_as_artifacts(pdf.pages[index], mcids)
 
 
 def tag_contents_as_toc(pdf: pikepdf.Pdf) -> list[str]:
@@ -154,11 +159,15 @@ def tag_contents_as_toc(pdf: pikepdf.Pdf) -> list[str]:
         return []
     items = 0
     lists = 0
+    retag: Retag = {}
+    indices = page_indices(pdf)
     for marker, parent in markers:
         for sibling in struct_kids(parent):
             if struct_type(sibling) == "L":
-                items += _retag_list(pdf, sibling)
+                items += _retag_list(pdf, sibling, retag, indices)
                 lists += 1
-        _drop_marker(pdf, marker, parent)
+        _drop_marker(marker, parent, retag, indices)
+    for index, mcids in sorted(retag.items()):
+        retag_as_artifacts(pdf.pages[index], mcids)
     rebuild_parent_tree(pdf)
     return [f"{lists} contents list(s) tagged as TOC with {items} TOCI item(s)"]
