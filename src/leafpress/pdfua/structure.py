@@ -69,12 +69,13 @@ class MarkedContent:
         return self.tag == "Artifact"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ContentOperator:
     """One content-stream instruction with the marked content enclosing it.
 
     For BDC/BMC the new sequence is already on ``marked``; for EMC the
-    sequence being closed is still on it.
+    sequence being closed is still on it. Not frozen: one is made for every instruction
+    of every page, and a frozen dataclass takes four times as long to make.
     """
 
     index: int
