@@ -92,3 +92,18 @@ def test_lists_and_tables_are_real_markup() -> None:
 
 def test_template_like_text_is_printed_as_written() -> None:
     assert "{{ 7*7 }}" in _render("Sum: {{ 7*7 }}\n")
+
+
+def test_a_warm_render_is_reused_and_follows_every_argument() -> None:
+    from leafpress.content import markdown
+
+    body = "## Pain\n\nBones hurt [@b]."
+    first = _render(body, numbers={"b": 3})
+    hits = markdown._render.cache_info().hits
+    assert _render(body, numbers={"b": 3}) is first  # rendered once, then kept
+    assert markdown._render.cache_info().hits == hits + 1
+    assert '<a href="#ref-4">4</a>' in _render(body, numbers={"b": 4})
+    assert "<h4" in _render(body, offset=2, numbers={"b": 3}) and "<h3" in first
+    quiet = render(body, RenderContext(section_path=SECTION, project_root=FIXTURE,
+                                       citation_numbers={"b": 3}, inline_citations=False))
+    assert "ref-3" not in quiet

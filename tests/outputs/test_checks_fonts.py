@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import subprocess
 import sys
 import unicodedata
 from pathlib import Path
 
+import pikepdf
 import pytest
 from weasyprint import HTML
 
@@ -109,10 +111,11 @@ def test_text_set_in_a_font_leafpress_does_not_know_is_refused(
     engine = Project.open(project.root)
     data = engine.render("x", "standard", today=_date()).data
     selection = engine.select("x")
-    assert foreign_font_problems(data, selection, project.path("styles")) == []
+    pdf = pikepdf.open(io.BytesIO(data))
+    assert foreign_font_problems(pdf, selection, project.path("styles")) == []
     bare = tmp_path / "bare-styles"  # a project that ships no fonts: Atkinson is foreign
     (bare / "fonts").mkdir(parents=True)
-    problems = foreign_font_problems(data, selection, bare)
+    problems = foreign_font_problems(pdf, selection, bare)
     assert sorted(p.message.split(" were set in ")[1] for p in problems) == [
         f"Atkinson-Hyperlegible-Next{weight}, a font this machine happens to have, because "
         "the leaflet's fonts do not cover them" for weight in ("", "-Bold")
@@ -136,3 +139,18 @@ def test_the_font_to_add_is_named(character: str, font: str) -> None:
 
 def _date() -> dt.date:
     return dt.date.fromisoformat(TODAY)
+
+
+def test_the_build_refuses_a_foreign_font_before_finishing(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leafpress.errors import BuildError
+    from leafpress.outputs import checks
+
+    engine = Project.open(project.root)
+    engine.render("x", "standard", today=_date())  # the shipped fonts pass
+    monkeypatch.setattr(checks, "shipped_families", lambda styles_dir: {"noto"})
+    with pytest.raises(BuildError) as refused:
+        engine.render("x", "standard", today=_date())
+    assert any("a font this machine happens to have" in p.message
+               for p in refused.value.problems)

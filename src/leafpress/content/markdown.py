@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -439,5 +440,21 @@ def _inspect_inline(child: Token, context: RenderContext, known_keys: set[str], 
 
 
 def render(body: str, context: RenderContext) -> str:
-    """Render a checked Markdown body to an HTML fragment."""
+    """Render a checked Markdown body to an HTML fragment (kept warm: see _render)."""
+    return _render(body, context.section_path, context.project_root, context.heading_offset,
+                   tuple(sorted(context.citation_numbers.items())), context.id_prefix,
+                   context.inline_citations)
+
+
+@lru_cache(maxsize=1024)
+def _render(body: str, section_path: Path, project_root: Path, heading_offset: int,
+            citation_numbers: tuple[tuple[str, int], ...], id_prefix: str,
+            inline_citations: bool) -> str:
+    """One section's HTML, kept warm: once per heading level and numbering, not per layout.
+
+    The HTML depends only on these arguments (and on where the section's image paths
+    resolve, which leafpress checks when it loads the project).
+    """
+    context = RenderContext(section_path, project_root, heading_offset,
+                            dict(citation_numbers), id_prefix, inline_citations)
     return str(_PARSER.render(body, {"context": context}))

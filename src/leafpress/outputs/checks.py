@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import io
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -175,7 +174,7 @@ def _family(path: Path, mtime_ns: int) -> str:
         return _squash(font["name"].getDebugName(1) or path.stem)
 
 
-def _pdf_fonts(data: bytes) -> Iterator[tuple[str, Callable[[], str]]]:
+def _pdf_fonts(pdf: pikepdf.Pdf) -> Iterator[tuple[str, Callable[[], str]]]:
     """(font name, how to read the text it sets) for every font the PDF's pages use.
 
     The text comes from the font's ToUnicode map, read only when asked for (a foreign font).
@@ -183,35 +182,37 @@ def _pdf_fonts(data: bytes) -> Iterator[tuple[str, Callable[[], str]]]:
     from leafpress.audit.cmap import parse_cmap
     from leafpress.audit.fonts import base_font
 
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        seen: set[str] = set()
-        for page in pdf.pages:
-            resources = page.obj.get("/Resources")
-            fonts = resources.get("/Font") if isinstance(resources, pikepdf.Dictionary) else None
-            for font in fonts.values() if isinstance(fonts, pikepdf.Dictionary) else []:
-                if not isinstance(font, pikepdf.Dictionary):
-                    continue
-                name = base_font(font)
-                if name in seen:
-                    continue
-                seen.add(name)
-                stream = font.get("/ToUnicode")
+    seen: set[str] = set()
+    for page in pdf.pages:
+        resources = page.obj.get("/Resources")
+        fonts = resources.get("/Font") if isinstance(resources, pikepdf.Dictionary) else None
+        for font in fonts.values() if isinstance(fonts, pikepdf.Dictionary) else []:
+            if not isinstance(font, pikepdf.Dictionary):
+                continue
+            name = base_font(font)
+            if name in seen:
+                continue
+            seen.add(name)
+            stream = font.get("/ToUnicode")
 
-                def text(stream: object = stream) -> str:
-                    cmap = parse_cmap(stream) if isinstance(stream, pikepdf.Stream) else None
-                    return "".join(cmap.chars.values()) if cmap else ""
+            def text(stream: object = stream) -> str:
+                cmap = parse_cmap(stream) if isinstance(stream, pikepdf.Stream) else None
+                return "".join(cmap.chars.values()) if cmap else ""
 
-                yield name, text
+            yield name, text
 
 
-def foreign_font_problems(data: bytes, selection: Selection, styles_dir: Path) -> list[Problem]:
+def foreign_font_problems(
+    pdf: pikepdf.Pdf, selection: Selection, styles_dir: Path
+) -> list[Problem]:
     """Text set in a font the build machine happened to have, rather than one leafpress uses.
 
-    Such output would differ from machine to machine, so the build stops instead.
+    Such output would differ from machine to machine, so the build stops instead. ``pdf`` is
+    WeasyPrint's output as the tagging pass opened it, so the file is not read twice.
     """
     families = shipped_families(styles_dir)
     problems = []
-    for name, text_of in _pdf_fonts(data):
+    for name, text_of in _pdf_fonts(pdf):
         if any(_squash(name).startswith(family) for family in families):
             continue
         text = text_of()

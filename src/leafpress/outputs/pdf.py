@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+import pikepdf
+
 from leafpress.editions import Edition, Layout
 from leafpress.errors import BuildError
 from leafpress.outputs import checks
@@ -112,8 +114,11 @@ class ReadingPdf:
         except weasy.MissingGlyphs as missing:
             problems = checks.missing_glyph_problems(job.selection, missing.characters)
             raise BuildError(problems) from None
-        if foreign := checks.foreign_font_problems(raw, job.selection, job.styles_dir):
-            raise BuildError(foreign)
-        data = finish(raw, variant=job.edition.name)
+
+        def refuse_foreign_fonts(pdf: pikepdf.Pdf) -> None:
+            if foreign := checks.foreign_font_problems(pdf, job.selection, job.styles_dir):
+                raise BuildError(foreign)
+
+        data = finish(raw, variant=job.edition.name, inspect=refuse_foreign_fonts)
         return Rendered(self.name, job.edition.name, self.filename(job.edition),
                         self.media_type, data, len(document.pages))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+from collections.abc import Callable
 
 import pikepdf
 
@@ -63,9 +64,18 @@ def save_reproducibly(pdf: pikepdf.Pdf) -> bytes:
     return buffer.getvalue()
 
 
-def finish(data: bytes, *, variant: str, purpose: str = FOR_READING) -> bytes:
-    """Apply leafpress's tagging fixes and metadata to WeasyPrint's output."""
+def finish(
+    data: bytes, *, variant: str, purpose: str = FOR_READING,
+    inspect: Callable[[pikepdf.Pdf], None] | None = None,
+) -> bytes:
+    """Apply leafpress's tagging fixes and metadata to WeasyPrint's output.
+
+    ``inspect`` is first shown the output as WeasyPrint wrote it (it may raise to stop the
+    build), so a check that reads the PDF does not open it a second time.
+    """
     with pikepdf.open(io.BytesIO(data)) as pdf:
+        if inspect is not None:
+            inspect(pdf)
         postprocess.fix_tagging(pdf)
         pdf.docinfo[VARIANT_KEY] = variant
         pdf.docinfo[PURPOSE_KEY] = purpose
