@@ -114,7 +114,7 @@ def test_the_walk_and_kids_are_kept_until_an_edit_and_never_stale(raw_pdf: bytes
         item = next(node for node in first if node.type == "LI")
         before = kids(item.element)
         set_kids(item.element, [])  # an edit: both the walk and this /K are read afresh
-        assert kids(item.element) == [] and before
+        assert kids(item.element) == () and before
         after = list(iter_struct_elements(pdf))
         assert len(after) < len(first)
         assert all(node.element.objgen != kid.objgen for node in after for kid in before
@@ -128,5 +128,5 @@ def test_edits_outside_a_pass_are_seen_at_once(raw_pdf: bytes) -> None:
     first = list(iter_struct_elements(pdf))
     item = next(node for node in first if node.type == "LI")
     set_kids(item.element, [])
-    assert kids(item.element) == []
+    assert kids(item.element) == ()
     assert len(list(iter_struct_elements(pdf))) < len(first)

@@ -28,7 +28,7 @@ class _Pass:
     parent_tree_stale: bool = False
     walk: list[object] | None = None
     places: dict[tuple[int, int], list[int]] | None = None  # positions in walk, by object
-    kids: dict[tuple[int, int], list[pikepdf.Object]] = field(default_factory=dict)
+    kids: dict[tuple[int, int], tuple[pikepdf.Object, ...]] = field(default_factory=dict)
 
 
 _current: ContextVar[_Pass | None] = ContextVar("leafpress_tagging_pass", default=None)
@@ -110,17 +110,18 @@ def node_changed(element: pikepdf.Dictionary, renew: Callable[[T], T]) -> None:
         state.walk[position] = renew(state.walk[position])  # type: ignore[arg-type]
 
 
-def kids_of(element: pikepdf.Dictionary, read: Callable[[], list[pikepdf.Object]]
-            ) -> list[pikepdf.Object]:
-    """``read()`` of an element's /K as a list, kept within the pass until set_kids changes it."""
+def kids_of(element: pikepdf.Dictionary,
+            read: Callable[[pikepdf.Dictionary], tuple[pikepdf.Object, ...]]
+            ) -> tuple[pikepdf.Object, ...]:
+    """``read(element)``: its /K as a tuple, kept within the pass until set_kids changes it."""
     state = _current.get()
     if state is None or not element.is_indirect:
-        return read()
+        return read(element)
     key = element.objgen
     held = state.kids.get(key)
     if held is None:
-        held = state.kids[key] = read()
-    return list(held)
+        held = state.kids[key] = read(element)
+    return held
 
 
 def kids_changed(element: pikepdf.Dictionary) -> None:

@@ -124,18 +124,18 @@ def struct_type(element: pikepdf.Object) -> str:
     return str(kind)[1:] if isinstance(kind, pikepdf.Name) else ""
 
 
-def kids(node: pikepdf.Object) -> list[pikepdf.Object]:
-    """A node's /K normalised to a list (empty if absent)."""
+def kids(node: pikepdf.Object) -> tuple[pikepdf.Object, ...]:
+    """A node's /K normalised to a tuple (empty if absent); edit it with set_kids."""
     if not isinstance(node, pikepdf.Dictionary):
-        return []
-    return one_pass.kids_of(node, lambda: _read_kids(node))
+        return ()
+    return one_pass.kids_of(node, _read_kids)
 
 
-def _read_kids(node: pikepdf.Dictionary) -> list[pikepdf.Object]:
+def _read_kids(node: pikepdf.Dictionary) -> tuple[pikepdf.Object, ...]:
     value = node.get("/K")
     if value is None:
-        return []
-    return list(value) if isinstance(value, pikepdf.Array) else [value]
+        return ()
+    return tuple(value) if isinstance(value, pikepdf.Array) else (value,)
 
 
 def is_struct_element(obj: object) -> bool:
@@ -213,16 +213,19 @@ def _walk(
     seen: set[tuple[int, int]],
 ) -> Iterator[StructNode]:
     for kid in kids(parent):
-        if not is_struct_element(kid):
+        if not isinstance(kid, pikepdf.Dictionary):
             continue
-        assert isinstance(kid, pikepdf.Dictionary)
+        kind = kid.get("/S")  # is_struct_element and struct_type, reading /S once
+        if kind is None or kid.get("/Type", _STRUCT_ELEM) != _STRUCT_ELEM:
+            continue
         if kid.is_indirect:
             if kid.objgen in seen:
                 continue
             seen.add(kid.objgen)
         own_page = kid.get("/Pg")
         kid_page = own_page if isinstance(own_page, pikepdf.Dictionary) else page
-        yield StructNode(kid, struct_type(kid), parent, depth, kid_page)
+        kind_name = str(kind)[1:] if isinstance(kind, pikepdf.Name) else ""
+        yield StructNode(kid, kind_name, parent, depth, kid_page)
         yield from _walk(kid, depth + 1, kid_page, seen)
 
 

@@ -116,7 +116,7 @@ def remove_kid(parent: pikepdf.Dictionary, child: pikepdf.Dictionary) -> None:
 
 def append_kids(target: pikepdf.Dictionary, source: pikepdf.Dictionary) -> None:
     """Move all of ``source``'s kids to the end of ``target``'s /K."""
-    set_kids(target, kids(target) + adopt(target, kids(source), source))
+    set_kids(target, [*kids(target), *adopt(target, kids(source), source)])
     set_kids(source, [])
 
 
