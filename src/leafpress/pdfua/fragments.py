@@ -51,6 +51,8 @@ from leafpress.pdfua.tree_editing import (
 ALWAYS_CONTINUED = frozenset({"L", "Table", "TBody", "LBody"})
 GROUPING = frozenset({"Sect", "Div", "Part", "Art", "BlockQuote"})
 HEADINGS = frozenset({"H", "H1", "H2", "H3", "H4", "H5", "H6"})
+MAY_CONTINUE = ALWAYS_CONTINUED | GROUPING | {"LI", "NonStruct"}
+"""The only types whose adjacent siblings can be fragments of one element."""
 
 Span = tuple[int, int] | None
 SpanOf = Callable[[pikepdf.Dictionary], Span]
@@ -62,7 +64,7 @@ def is_continuation(a: pikepdf.Dictionary, b: pikepdf.Dictionary, span_of: SpanO
     ``span_of`` gives an element's first and last page index (None without content).
     """
     kind = struct_type(a)
-    if kind != struct_type(b):
+    if kind != struct_type(b) or kind not in MAY_CONTINUE:  # before the costlier page spans
         return False
     span_a, span_b = span_of(a), span_of(b)
     if span_a is None or span_b is None or span_b[0] != span_a[1] + 1:
