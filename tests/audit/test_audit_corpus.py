@@ -50,3 +50,23 @@ def test_every_verdict_is_right() -> None:
     assert wrong == []
     assert crashed == []
     assert unmapped == set()  # every rule the corpus trips has its Matterhorn condition
+
+
+@needs_corpus
+def test_an_audit_beside_the_engine_reports_exactly_as_one_after_it() -> None:
+    """made_here runs page-validation in a thread; the report must not change at all."""
+    from leafpress.audit.model import UnreadablePdfError
+    from leafpress.audit.runner import audit_bytes
+
+    def report(data: bytes, name: str, made_here: bool) -> object:
+        try:
+            found = audit_bytes(data, name, made_here=made_here)
+        except UnreadablePdfError as error:
+            return [str(problem) for problem in error.problems]
+        return (found.passed, [(f.condition, f.message, f.page, f.element, f.rule, f.detail)
+                               for f in found.findings], found.checks_run)
+
+    differ = [path.name for path in FILES
+              if report(data := path.read_bytes(), path.name, False)
+              != report(data, path.name, True)]
+    assert differ == []

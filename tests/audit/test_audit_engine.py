@@ -64,3 +64,26 @@ def test_a_pdf_in_memory_gets_the_same_verdict_as_its_file(tmp_path: Path) -> No
     assert not on_disk.passed and not in_memory.passed
     assert [(f.condition, f.message) for f in in_memory.findings] == [
         (f.condition, f.message) for f in on_disk.findings]
+
+
+def test_a_pdf_made_here_is_validated_in_a_thread_beside_the_other_checks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from leafpress.audit import runner
+
+    path = save(tiny_pdf(b"BT /F1 12 Tf 72 700 Td (Hello) Tj ET", fonts={"/F1": helvetica()}),
+                tmp_path, "untagged.pdf")
+    threads: list[str] = []
+    real = runner.validate
+
+    def recording(*args: object) -> object:
+        threads.append(threading.current_thread().name)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(runner, "validate", recording)
+    runner.audit_bytes(path.read_bytes(), "untagged.pdf")
+    runner.audit_bytes(path.read_bytes(), "untagged.pdf", made_here=True)
+    assert threads[0] == threading.current_thread().name  # a file from outside: vetted first
+    assert threads[1] != threading.current_thread().name

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
+import page
 import pikepdf
 
 from leafpress.audit.context import AuditContext
@@ -108,18 +111,41 @@ def audit_pdf(path: Path, *, large_print: bool | None = None) -> AuditReport:
     return _audit(path, None, large_print)
 
 
-def audit_bytes(data: bytes, name: str, *, large_print: bool | None = None) -> AuditReport:
-    """Audit a PDF held in memory (a server's render) exactly as :func:`audit_pdf` does."""
-    return _audit(Path(name), data, large_print)
+def audit_bytes(
+    data: bytes, name: str, *, large_print: bool | None = None, made_here: bool = False,
+) -> AuditReport:
+    """Audit a PDF held in memory (a server's render) exactly as :func:`audit_pdf` does.
+
+    ``made_here`` is for a PDF this process has just rendered, never for a file from
+    outside: page-validation then runs in a thread (it releases the GIL) while leafpress
+    reads the structure tree and content, instead of vetting the file before anything
+    else decodes it. The report is the same either way.
+    """
+    if not made_here:
+        return _audit(Path(name), data, large_print)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return _audit(Path(name), data, large_print, pool.submit(validate, Path(name), data))
 
 
-def _audit(path: Path, data: bytes | None, large_print: bool | None) -> AuditReport:
-    engine = validate(path, data)
-    with _open(path, data) as pdf:
+def _audit(path: Path, data: bytes | None, large_print: bool | None,
+           engine_running: Future[page.ValidationReport] | None = None) -> AuditReport:
+    engine = validate(path, data) if engine_running is None else None
+    try:
+        opened = _open(path, data)
+    except UnreadablePdfError:
+        if engine_running is not None:
+            engine_running.result()  # the engine's own reason first, as when it runs first
+        raise
+    with opened as pdf:
         if large_print is None:
             large_print = declares_large_print(pdf)
         print_file = declares_print_file(pdf)
-        ctx = AuditContext(pdf, path, large_print, engine)
+        ctx = AuditContext(pdf, path, large_print)
+        if engine_running is not None:
+            if not print_file:  # a print file gets no checks that would use them
+                _analyse_ahead(ctx)
+            engine = engine_running.result()
+        ctx.engine = engine
         checks = {} if print_file else dict(CHECKS)
         checks.update(LARGE_PRINT_CHECKS if large_print else {})
         if print_file:  # imposed sheets hold two pages each: their size is not a page size
@@ -132,3 +158,12 @@ def _audit(path: Path, data: bytes | None, large_print: bool | None) -> AuditRep
             findings += found
         findings += _content_problems(ctx)
     return AuditReport(path, findings, list(checks), large_print, print_file)
+
+
+def _analyse_ahead(ctx: AuditContext) -> None:
+    """Build the shared analyses the checks will use while the engine runs in its thread.
+
+    A failure here is left for the check that needs the analysis to report, as usual.
+    """
+    with contextlib.suppress(Exception):  # the checks meet it again and report it
+        ctx.tree, ctx.scan  # noqa: B018 (each is built and kept on first use)

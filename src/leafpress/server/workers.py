@@ -67,7 +67,7 @@ def audit_findings(data: bytes, filename: str) -> list[str]:
     from leafpress.audit.runner import audit_bytes
 
     try:
-        report = audit_bytes(data, filename)
+        report = audit_bytes(data, filename, made_here=True)
     except UnreadablePdfError as error:
         return [problem.message for problem in error.problems]
     if report.passed:
