@@ -20,9 +20,14 @@ PageKey = int
 """Zero-based page index, as used by ``pdf.pages[index]``."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class StructNode:
-    """One structure element met while walking the tree, with its context."""
+    """One structure element met while walking the tree, with its context.
+
+    Read-only by convention (change an element with tree_editing, which renews the node):
+    not frozen, because a walk makes one per element and a frozen one takes four times as
+    long to make.
+    """
 
     element: pikepdf.Dictionary = field(repr=False)
     type: str
@@ -35,9 +40,9 @@ class StructNode:
     """The element's /Pg, inherited from the nearest ancestor that has one."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ContentRef:
-    """A marked-content reference (MCID) held in some element's /K."""
+    """A marked-content reference (MCID) held in some element's /K (read-only, as StructNode)."""
 
     element: pikepdf.Dictionary = field(repr=False)
     mcid: int
