@@ -52,3 +52,31 @@ def test_a_reload_lets_go_of_frozen_cycles_it_replaced(unfrozen: None) -> None:
     assert gone() is not None  # frozen: a collection alone never frees it
     settle_after_reload()
     assert gone() is None
+
+
+def test_a_render_runs_with_the_collector_held_off_and_one_collection_after() -> None:
+    import weakref
+
+    from leafpress.heap import one_collection_per_render
+
+    assert gc.isenabled()
+    with one_collection_per_render():
+        assert not gc.isenabled()  # the growing document is not walked again and again
+        garbage = _Node()  # cyclic garbage a render leaves behind
+        gone = weakref.ref(garbage)
+        del garbage
+        assert gone() is not None  # waits for the end of the render
+    assert gc.isenabled()
+    assert gone() is None  # the one collection after the render freed it
+
+
+def test_a_process_that_had_the_collector_off_keeps_it_off() -> None:
+    from leafpress.heap import one_collection_per_render
+
+    gc.disable()
+    try:
+        with one_collection_per_render():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

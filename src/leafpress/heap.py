@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 
 def settle_after_start_up() -> None:
@@ -26,3 +28,23 @@ def settle_after_reload() -> None:
     """
     gc.unfreeze()
     settle_after_start_up()
+
+
+@contextmanager
+def one_collection_per_render() -> Iterator[None]:
+    """Hold the automatic collector off during one render, then collect once.
+
+    A long render (a 64-page booklet) otherwise spends a fifth of its time in the
+    collector, which walks the growing laid-out document again and again. Paused, the
+    render's cyclic garbage waits until the render ends: a little more memory at the
+    peak, one collection instead of dozens. For single-threaded render processes (build
+    workers, a one-process build), around one target each; never inside a render.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+            gc.collect()

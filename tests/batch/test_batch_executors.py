@@ -55,3 +55,30 @@ def test_stopping_early_ends_every_worker() -> None:
     assert multiprocessing.active_children()
     outcomes.close()  # what an interrupted build does
     assert multiprocessing.active_children() == []
+
+
+def test_each_target_renders_with_the_collector_held_off(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+
+    from leafpress.batch import executors
+
+    engine = Project.open(fixture_copy())
+    targets, _ = plan(engine, [Request(leaflet_file(engine.root, MAIN))])
+    seen: list[bool] = []
+    real = executors.render_target
+
+    def watching(*args: object) -> Outcome:
+        seen.append(gc.isenabled())
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(executors, "render_target", watching)
+    assert all(o.ok for o in Serial(engine, OPTIONS).outcomes(targets))
+    assert len(seen) == len(targets) and not any(seen) and gc.isenabled()
+    # A pool worker's job runs the same way (called here in this process).
+    monkeypatch.setitem(executors._worker, "root", engine.root)
+    monkeypatch.setitem(executors._worker, "options", OPTIONS)
+    monkeypatch.setitem(executors._worker, "project", engine)
+    assert executors._render_in_worker(targets[0]).ok
+    assert len(seen) == len(targets) + 1 and not seen[-1] and gc.isenabled()

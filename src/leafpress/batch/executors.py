@@ -17,7 +17,7 @@ from leafpress.batch.targets import BuildOptions, Target
 from leafpress.batch.work import Outcome, render_target
 from leafpress.engine import Project
 from leafpress.errors import LeafpressError, Problem
-from leafpress.heap import settle_after_start_up
+from leafpress.heap import one_collection_per_render, settle_after_start_up
 
 
 class Executor(Protocol):
@@ -45,7 +45,9 @@ class Serial:
     def outcomes(self, targets: Sequence[Target]) -> Iterator[Outcome]:
         """Render each target in turn."""
         for target in targets:
-            yield render_target(self._project, target, self._options)
+            with one_collection_per_render():
+                outcome = render_target(self._project, target, self._options)
+            yield outcome
 
 
 # ---------------------------------------------------------------- the local worker pool
@@ -89,7 +91,8 @@ def _render_in_worker(target: Target) -> Outcome:
         return Outcome(target, problems=project)
     options = _worker["options"]
     assert isinstance(options, BuildOptions)
-    return render_target(project, target, options)
+    with one_collection_per_render():
+        return render_target(project, target, options)
 
 
 def _context() -> multiprocessing.context.BaseContext:
