@@ -37,8 +37,9 @@ def one_collection_per_render() -> Iterator[None]:
     A long render (a 64-page booklet) otherwise spends a fifth of its time in the
     collector, which walks the growing laid-out document again and again. Paused, the
     render's cyclic garbage waits until the render ends: a little more memory at the
-    peak, one collection instead of dozens. For single-threaded render processes (build
-    workers, a one-process build), around one target each; never inside a render.
+    peak, one collection instead of dozens. For processes that render one thing at a
+    time (build workers, a one-process build, studio workers), around one target or one
+    studio job each; never inside a render.
     """
     enabled = gc.isenabled()
     gc.disable()

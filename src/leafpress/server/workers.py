@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from leafpress.errors import LeafpressError, Problem
-from leafpress.heap import settle_after_reload, settle_after_start_up
+from leafpress.heap import one_collection_per_render, settle_after_reload, settle_after_start_up
 
 
 @dataclass(frozen=True)
@@ -82,11 +82,12 @@ def _run(job: Job) -> Output:
         project.refresh()
         _state["generation"] = job.generation
         settle_after_reload()
-    try:
-        rendered = project.render(job.definition, job.edition, job.format, today=job.today)
-    except LeafpressError as error:
-        return Output(problems=error.problems)
-    findings = audit_findings(rendered.data, rendered.filename) if job.format == "pdf" else []
+    with one_collection_per_render():
+        try:
+            rendered = project.render(job.definition, job.edition, job.format, today=job.today)
+        except LeafpressError as error:
+            return Output(problems=error.problems)
+        findings = audit_findings(rendered.data, rendered.filename) if job.format == "pdf" else []
     return Output(rendered.data, rendered.media_type, rendered.filename, rendered.pages,
                   audit_findings=findings)
 
