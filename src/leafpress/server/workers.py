@@ -62,7 +62,7 @@ def _ready() -> int:
 
 
 def audit_findings(data: bytes, filename: str) -> list[str]:
-    """Run `leafpress audit` on a PDF in memory; return what failed, as text."""
+    """Run `leafpress audit` on a PDF this worker has just made; return what failed, as text."""
     from leafpress.audit.model import UnreadablePdfError
     from leafpress.audit.runner import audit_bytes
 
