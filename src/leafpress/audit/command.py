@@ -11,14 +11,13 @@ from pathlib import Path
 import click
 
 from leafpress.audit.model import NOT_A_PDF_HINT, UnreadablePdfError
-from leafpress.audit.report import Results, Unreadable, audit_json, echo_results
+from leafpress.audit.report import Results, audit_json, echo_results
 from leafpress.audit.runner import DIRECTORY_HINT, audit_pdf
+from leafpress.errors import Problem
 
 #: A file that fails, or that gives nothing to check, fails the audit: a problem in the files
 #: given, as for every leafpress command. Exit code 2 stays a wrong command line (click's).
 EXIT_FAILED = 1
-EMPTY_FOLDER = Unreadable("no PDF files in this folder",
-                          DIRECTORY_HINT + " Subfolders are searched too.")
 
 
 def pdf_files(path: Path) -> Iterator[Path]:
@@ -33,12 +32,18 @@ def pdf_files(path: Path) -> Iterator[Path]:
                 yield Path(folder) / name
 
 
-def unreadable(error: UnreadablePdfError) -> Unreadable:
+def unreadable(path: Path, error: UnreadablePdfError) -> Problem:
     """Why a file could not be read as a PDF, and what to do."""
     problem = error.problems[0] if error.problems else None
     reason = problem.message.removeprefix("could not read: ") if problem else "unreadable"
-    return Unreadable(f"could not read as PDF: {reason}",
-                      problem.hint if problem and problem.hint else NOT_A_PDF_HINT)
+    return Problem(path, None, None, f"could not read as PDF: {reason}",
+                   problem.hint if problem and problem.hint else NOT_A_PDF_HINT)
+
+
+def empty_folder(path: Path) -> Problem:
+    """A folder given to the audit that holds no PDF."""
+    return Problem(path, None, None, "no PDF files in this folder",
+                   DIRECTORY_HINT + " Subfolders are searched too.")
 
 
 @click.command("audit")
@@ -64,12 +69,12 @@ def audit_command(paths: tuple[Path, ...], large_print: bool | None, as_json: bo
     for given in paths:
         files = list(pdf_files(given))
         if not files:
-            results.unreadable[str(given)] = EMPTY_FOLDER
+            results.unreadable.append(empty_folder(given))
         for path in files:
             try:
                 results.reports.append(audit_pdf(path, large_print=large_print))
             except UnreadablePdfError as error:
-                results.unreadable[str(path)] = unreadable(error)
+                results.unreadable.append(unreadable(path, error))
     if as_json:
         click.echo(json.dumps(audit_json(results), indent=2))
     else:

@@ -9,16 +9,9 @@ import click
 
 from leafpress.audit.conditions import CONDITIONS
 from leafpress.audit.model import AuditReport, Finding
+from leafpress.errors import Problem
 
 PRINT_FILE = "print file, not for reading"
-
-
-@dataclass(frozen=True)
-class Unreadable:
-    """Why a path given to the audit gave no PDF to check, and what to do about it."""
-
-    message: str
-    hint: str
 
 
 @dataclass
@@ -26,7 +19,7 @@ class Results:
     """Every file's report, and the paths that could not be read, with why and what to do."""
 
     reports: list[AuditReport] = field(default_factory=list)
-    unreadable: dict[str, Unreadable] = field(default_factory=dict)
+    unreadable: list[Problem] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         """How many files passed, failed, were print files or could not be read."""
@@ -70,9 +63,9 @@ def audit_json(results: Results) -> dict[str, Any]:
     """Every file's result and the summary counts."""
     files = [report_json(report) for report in results.reports]
     files += [
-        {"path": path, "verdict": "unreadable", "passed": False, "error": problem.message,
-         "hint": problem.hint}
-        for path, problem in results.unreadable.items()
+        {"path": str(problem.path), "verdict": "unreadable", "passed": False,
+         "error": problem.message, "hint": problem.hint}
+        for problem in results.unreadable
     ]
     counts = results.counts()
     passed = counts["failed"] == 0 and counts["unreadable"] == 0  # as the exit code says
@@ -113,9 +106,10 @@ def echo_results(results: Results) -> None:
         for index, line in enumerate(report_lines(report)):
             colour = styles.get(line[:4]) if index == 0 else None
             click.echo(click.style(line, fg=colour) if colour else line)
-    for path, problem in results.unreadable.items():
-        click.echo(click.style(f"{path}: {problem.message}", fg="red"))
-        click.echo(f"  → {problem.hint}")
+    for problem in results.unreadable:
+        where, _, hint = str(problem).partition("\n")
+        click.echo(click.style(where, fg="red"))
+        click.echo(hint)
     counts = results.counts()
     click.echo(
         f"{counts['files']} file(s): {counts['passed']} passed, {counts['failed']} failed, "

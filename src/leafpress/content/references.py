@@ -10,12 +10,10 @@ def findability_warnings(library: Library) -> list[Problem]:
     """A warning for each reference with neither a URL nor a publisher or journal."""
     warnings = []
     for _, section in sorted(library.sections.items()):
-        lines = section.path.read_text(encoding="utf-8").splitlines()
-        for reference in section.meta.references:
+        lines = section.reference_lines or (None,) * len(section.meta.references)
+        for reference, line in zip(section.meta.references, lines, strict=True):
             if reference.url or reference.publisher or reference.journal:
                 continue
-            line = next((n for n, text in enumerate(lines, start=1)
-                         if text.strip().lstrip("- ").startswith(f"key: {reference.key}")), None)
             warnings.append(Problem(
                 section.path, line, None,
                 f"reference '{reference.key}' has neither a URL nor a publisher: "

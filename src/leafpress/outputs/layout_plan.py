@@ -9,7 +9,7 @@ from typing import Any
 from weasyprint.document import Document
 
 from leafpress.editions import PAPERS, Edition, Paper
-from leafpress.render.pages import short_chapter_breaks
+from leafpress.render.pages import box_classes, short_chapter_breaks
 
 #: Layouts spent at most on letting short chapters flow on.
 FLOW_ON_ROUNDS = 3
@@ -71,21 +71,16 @@ def _top_level(page: Any) -> list[Any]:
     return list(getattr(body, "children", None) or [])
 
 
-def _classes(box: Any) -> set[str]:
-    element = getattr(box, "element", None)
-    return set((element.get("class") or "").split()) if element is not None else set()
-
-
 def measure(document: Document) -> Measured:
     """Read the contents pages, the padding pages and the short chapters off a layout."""
     contents = alone = padding = 0
     for page in document.pages:
         boxes = _top_level(page)
-        listed = [box for box in boxes if "contents" in _classes(box)]
+        listed = [box for box in boxes if "contents" in box_classes(box)]
         if listed:
             contents += 1
             alone += all(box.element is listed[0].element for box in boxes)
-        if any(_classes(box) & {"notes-page", "blank-page"} for box in boxes):
+        if any(box_classes(box) & {"notes-page", "blank-page"} for box in boxes):
             padding += 1
     return Measured(len(document.pages), contents, contents > 0 and alone == contents,
                     padding, frozenset(short_chapter_breaks(document)))

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pikepdf
 
-from leafpress.pdfua.structure import iter_struct_elements, struct_tree_root
+from leafpress.pdfua.structure import attribute_dicts, iter_struct_elements, struct_tree_root
 
 PT_PER_PX = 0.75
 #: Set on the StructTreeRoot once the boxes are in points, so fixing twice changes nothing.
@@ -25,15 +25,6 @@ def points_bbox(css_box: list[float], page_height: float) -> list[float]:
             x2 * PT_PER_PX, page_height - min(t1, t2) * PT_PER_PX]
 
 
-def _layouts(element: pikepdf.Dictionary) -> list[pikepdf.Dictionary]:
-    attributes = element.get("/A")
-    if isinstance(attributes, pikepdf.Dictionary):
-        return [attributes]
-    if isinstance(attributes, pikepdf.Array):
-        return [a for a in attributes if isinstance(a, pikepdf.Dictionary)]
-    return []
-
-
 def figure_boxes_in_points(pdf: pikepdf.Pdf) -> list[str]:
     """Convert every Figure's layout /BBox to points; return what changed."""
     root = struct_tree_root(pdf)
@@ -45,7 +36,7 @@ def figure_boxes_in_points(pdf: pikepdf.Pdf) -> list[str]:
             continue
         box = node.page.get("/MediaBox")
         height = float(box[3]) - float(box[1]) if box is not None else 0.0
-        for layout in _layouts(node.element):
+        for layout in attribute_dicts(node.element):
             if "/BBox" not in layout or height <= 0:
                 continue
             values = points_bbox([float(v) for v in layout.BBox], height)

@@ -149,8 +149,3 @@ def painting_mcids(page: pikepdf.Page) -> tuple[set[int], set[int]]:
         elif op.shows_text or op.operator in PATH_PAINTING or op.operator in SINGLE_PAINTING:
             painting.update(seq.mcid for seq in op.marked if seq.mcid is not None)
     return opened, painting
-
-
-def wrap_as_artifacts(page: pikepdf.Page, ranges: Sequence[tuple[int, int]]) -> int:
-    """Wrap each inclusive index range of the page's instructions in /Artifact BMC … EMC."""
-    return make_artifacts(page, set(), None, ranges)[1]

@@ -30,6 +30,7 @@ import pikepdf
 
 from leafpress.pdfua.content_editing import pagination_artifact
 from leafpress.pdfua.structure import (
+    attribute_dicts,
     content_refs,
     is_struct_element,
     iter_subtree,
@@ -181,20 +182,11 @@ def _header_id_map(head_a: pikepdf.Dictionary, head_b: pikepdf.Dictionary) -> di
     return id_map
 
 
-def _attribute_dicts(element: pikepdf.Dictionary) -> list[pikepdf.Dictionary]:
-    attributes = element.get("/A")
-    if isinstance(attributes, pikepdf.Dictionary):
-        return [attributes]
-    if isinstance(attributes, pikepdf.Array):
-        return [item for item in attributes if isinstance(item, pikepdf.Dictionary)]
-    return []
-
-
 def _redirect_headers(table_part: pikepdf.Dictionary, id_map: dict[str, str]) -> None:
     if not id_map:
         return
     for node in iter_subtree(table_part):
-        for attributes in _attribute_dicts(node.element):
+        for attributes in attribute_dicts(node.element):
             headers = attributes.get("/Headers")
             if isinstance(headers, pikepdf.Array):
                 attributes["/Headers"] = pikepdf.Array(

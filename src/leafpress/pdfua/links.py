@@ -127,7 +127,7 @@ def describe_links(pdf: pikepdf.Pdf) -> list[str]:
             if taller is not None:
                 annot.Rect = taller
                 raised += 1
-    for node in list(iter_struct_elements(pdf)):
+    for node in iter_struct_elements(pdf):  # a whole walk, taken before any edit
         if node.type not in ("NonStruct", "Span"):
             continue
         numbers = _citation_numbers(node.element)

@@ -143,6 +143,16 @@ def _read_kids(node: pikepdf.Dictionary) -> tuple[pikepdf.Object, ...]:
     return tuple(value) if isinstance(value, pikepdf.Array) else (value,)
 
 
+def attribute_dicts(element: pikepdf.Dictionary) -> list[pikepdf.Dictionary]:
+    """An element's own attribute objects (/A: one dictionary or an array of them)."""
+    attributes = element.get("/A")
+    if isinstance(attributes, pikepdf.Dictionary):
+        return [attributes]
+    if isinstance(attributes, pikepdf.Array):
+        return [item for item in attributes if isinstance(item, pikepdf.Dictionary)]
+    return []
+
+
 def is_struct_element(obj: object) -> bool:
     """True for a structure element dictionary (not an MCR/OBJR or an MCID)."""
     if not isinstance(obj, pikepdf.Dictionary):

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import pikepdf
 
-from leafpress.pdfua.content_editing import retag_as_artifacts
 from leafpress.pdfua.structure import (
     iter_struct_elements,
     kids,
@@ -42,17 +41,17 @@ from leafpress.pdfua.structure import (
 )
 from leafpress.pdfua.tree_editing import (
     element_page,
-    rebuild_parent_tree,
     remove_kid,
     replace_kid,
+    retag_and_reindex,
     set_type,
     struct_kids,
 )
 
-TOC_MARKER = "leafpress-toc"
 # Each entry is one link whose text is the heading; the template puts the dot leader and
 # page number in a span after the link, which becomes an artifact, so a screen reader
 # hears each heading once and never the hundreds of ". " of the leaders.
+TOC_MARKER = "leafpress-toc"
 """The marker Figure's /Alt (the SVG <title> in the contents template)."""
 
 
@@ -167,7 +166,5 @@ def tag_contents_as_toc(pdf: pikepdf.Pdf) -> list[str]:
                 items += _retag_list(pdf, sibling, retag, indices)
                 lists += 1
         _drop_marker(marker, parent, retag, indices)
-    for index, mcids in sorted(retag.items()):
-        retag_as_artifacts(pdf.pages[index], mcids)
-    rebuild_parent_tree(pdf)
+    retag_and_reindex(pdf, retag)
     return [f"{lists} contents list(s) tagged as TOC with {items} TOCI item(s)"]

@@ -102,10 +102,13 @@ def _section_from(text: str, path: Path, project_root: Path) -> SectionSource:
     review_at = next((document.values[("review", key)] for key in
                       ("next_review", "cycle_years", "reviewed")
                       if ("review", key) in document.values), None)
+    reference_at = [document.position(("references", index, "key"))
+                    for index in range(len(meta.references))]
     return SectionSource(meta=meta, body=body, path=path, body_line=body_line,
                          id_position=(id_at.line, id_at.column) if id_at else None,
                          review_position=(review_at.line, review_at.column)
-                         if review_at else None)
+                         if review_at else None,
+                         reference_lines=tuple(at.line if at else None for at in reference_at))
 
 
 def load_glossary(path: Path, project_root: Path) -> list[GlossaryEntry]:

@@ -290,3 +290,6 @@ class SectionSource(BaseModel):
     review_position: tuple[int, int] | None = None
     """Line and column of the date that sets the next review (next_review, else
     cycle_years, else reviewed), kept at load so nothing reads the file again."""
+    reference_lines: tuple[int | None, ...] = ()
+    """The line of each reference's ``key`` (in the order of ``meta.references``), kept at
+    load for the same reason."""

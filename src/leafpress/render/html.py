@@ -83,7 +83,8 @@ def qr_data_uri(url: str) -> str:
 CHAPTER_BREAK_WORDS = 500
 
 #: A section whose notes block has at least this many ruled lines is a page for notes: it
-#: goes after the end section, so its lines never split the text or start mid-handout.
+#: goes after the end section, so its lines never split the text or start mid-handout. A
+#: laid-out page with as many ruled lines is a notes page too (render/pages.py).
 NOTES_PAGE_LINES = 10
 #: Lines a notes section gives up, against a booklet's notes page, for its longer
 #: introduction and sources line: the whole section then fits on one page.

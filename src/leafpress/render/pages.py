@@ -10,13 +10,13 @@ from typing import Any
 
 from weasyprint.document import Document
 
+from leafpress.render.html import NOTES_PAGE_LINES
+
 #: A line this short (share of the text column) followed by a nearly full line is a stray break.
 STRAY_SHORT = 0.2
 STRAY_FULL = 0.8
 #: No page but the last of a chapter, or a notes page, may be filled less than this.
 MIN_FILL = 1 / 3
-#: A page with at least this many ruled lines for notes is a notes page.
-NOTES_PAGE_LINES = 10
 _FORCED = {"page", "left", "right", "recto", "verso"}
 _TEXT_BLOCKS = {"p", "li", "dd", "dt", "td", "th", "figcaption"}
 
@@ -44,9 +44,14 @@ class Page:
     notes: bool
 
 
-def _classes(box: Any) -> set[str]:
-    element = getattr(box, "element", None)
+def element_classes(element: Any) -> set[str]:
+    """The HTML classes of an element of the laid-out document (none for None)."""
     return set((element.get("class") or "").split()) if element is not None else set()
+
+
+def box_classes(box: Any) -> set[str]:
+    """The HTML classes of the element a layout box was made for."""
+    return element_classes(getattr(box, "element", None))
 
 
 def _text(box: Any) -> str:
@@ -55,7 +60,7 @@ def _text(box: Any) -> str:
 
 
 def _is_citation(box: Any) -> bool:
-    return "cite" in _classes(box)
+    return "cite" in box_classes(box)
 
 
 def _first_leaf(box: Any) -> Any:
@@ -176,7 +181,7 @@ def pages(document: Document) -> list[Page]:
         root = box.children[0]
         used = max((b.position_y + b.height for b in _leaves(root)),
                    default=box.content_box_y()) - box.content_box_y()
-        notes = sum("note-line" in _classes(b) for b in _blocks(root)) >= NOTES_PAGE_LINES
+        notes = sum("note-line" in box_classes(b) for b in _blocks(root)) >= NOTES_PAGE_LINES
         ends = number == count or _starts_with_forced_break(document, number + 1)
         result.append(Page(number, used / box.height, ends, notes))
     return result
@@ -215,8 +220,7 @@ def short_chapter_breaks(document: Document) -> list[str]:
         following = document.pages[page.number]._page_box.children[0]
         for box in _first_element(following):
             element = getattr(box, "element", None)
-            classes = (element.get("class") or "").split() if element is not None else []
-            if element is not None and ("new-page" in classes or "glossary" in classes):
+            if element is not None and element_classes(element) & {"new-page", "glossary"}:
                 ids.append(str(element.get("id")))
                 break
     return ids
@@ -227,7 +231,7 @@ def split_notes(document: Document) -> list[int]:
     found = []
     for number, page in enumerate(document.pages, start=1):
         for element in _elements(page._page_box.children[0]):
-            if "notes" in (element.get("class") or "").split() and _continues(
+            if "notes" in element_classes(element) and _continues(
                     document, number, element):
                 found.append(number)
                 break
