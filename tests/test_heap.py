@@ -80,3 +80,38 @@ def test_a_process_that_had_the_collector_off_keeps_it_off() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_worker_job_collects_after_it_has_answered() -> None:
+    import weakref
+
+    from leafpress.heap import CollectAfterAnswer
+
+    collector = CollectAfterAnswer(delay=0.01)
+    assert gc.isenabled()
+    with collector.job():
+        assert not gc.isenabled()
+        garbage = _Node()
+        gone = weakref.ref(garbage)
+        del garbage
+    assert gone() is not None  # the job has ended, but its caller has not been kept waiting
+    collector.wait()
+    assert gone() is None and gc.isenabled()
+
+
+def test_a_job_that_starts_before_the_collection_collects_first() -> None:
+    import weakref
+
+    from leafpress.heap import CollectAfterAnswer
+
+    collector = CollectAfterAnswer(delay=3600)  # the timer never fires within the test
+    with collector.job():
+        garbage = _Node()
+        gone = weakref.ref(garbage)
+        del garbage
+    assert gone() is not None
+    with collector.job():
+        assert gone() is None  # collected before the second job began
+        assert not gc.isenabled()
+    collector.wait()
+    assert gc.isenabled()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -49,3 +50,52 @@ def one_collection_per_render() -> Iterator[None]:
         if enabled:
             gc.enable()
             gc.collect()
+
+
+
+
+class CollectAfterAnswer:
+    """For a worker that answers one job at a time: collect after each job, once it has answered.
+
+    The collector is off during a job, as in one_collection_per_render, but its one
+    collection runs on a timer a little later, while the worker waits for the next job, so
+    the caller does not wait for it (a full collection holds the interpreter lock for a few
+    milliseconds). A job that starts before the timer fires collects first, so garbage never
+    builds up from one job to the next.
+    """
+
+    def __init__(self, delay: float = 0.05) -> None:
+        self._delay = delay
+        self._timer: threading.Timer | None = None
+        self._collected = threading.Event()
+        self._was_enabled = True
+
+    def _collect(self) -> None:
+        gc.collect()
+        self._collected.set()
+        if self._was_enabled:
+            gc.enable()
+
+    def wait(self) -> None:
+        """Finish the collection after the last job now, if it has not run yet."""
+        if self._timer is None:
+            return
+        self._timer.cancel()
+        self._timer.join()
+        self._timer = None
+        if not self._collected.is_set():
+            self._collect()
+
+    @contextmanager
+    def job(self) -> Iterator[None]:
+        """Run one job with the collector off; its collection comes after the answer."""
+        self.wait()
+        self._was_enabled = gc.isenabled()
+        gc.disable()
+        self._collected.clear()
+        try:
+            yield
+        finally:
+            self._timer = threading.Timer(self._delay, self._collect)
+            self._timer.daemon = True
+            self._timer.start()

@@ -30,4 +30,5 @@ def test_a_studio_job_runs_with_the_collector_held_off(monkeypatch: pytest.Monke
     output = workers._run(job)
     assert output.problems == [] and output.data == b""
     assert project.collector_on == [False]
+    workers._collector.wait()  # the collection that follows the answer
     assert gc.isenabled()

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from leafpress.errors import LeafpressError, Problem
-from leafpress.heap import one_collection_per_render, settle_after_reload, settle_after_start_up
+from leafpress.heap import CollectAfterAnswer, settle_after_reload, settle_after_start_up
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ class Output:
 
 
 _state: dict[str, Any] = {}
+_collector = CollectAfterAnswer()
 
 
 def _start(root: str) -> None:
@@ -82,7 +83,7 @@ def _run(job: Job) -> Output:
         project.refresh()
         _state["generation"] = job.generation
         settle_after_reload()
-    with one_collection_per_render():
+    with _collector.job():
         try:
             rendered = project.render(job.definition, job.edition, job.format, today=job.today)
         except LeafpressError as error:
