@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -110,11 +111,20 @@ def set_colour(current: ColourState, operands: list[object]) -> ColourState:
     return ColourState(current.space, to_rgb(current.space, tuple(number(v) for v in operands)))
 
 
+_HEX_STRING = rb"<((?:[0-9A-Fa-f]{2})*)>"
+_NUMBERS_AND_HEX_STRINGS = re.compile(rb"\[(?:\s*(?:" + _HEX_STRING + rb"|[-+]?[0-9.]+))*\s*\]")
+"""A TJ array as pikepdf writes it out when its strings hold unprintable bytes (glyph ids)."""
+
+
 def string_bytes(value: object) -> bytes:
     """The bytes a text-showing operand shows (strings of a TJ array joined)."""
     if isinstance(value, pikepdf.String):
         return bytes(value)
     if isinstance(value, pikepdf.Array):
+        written = value.unparse()
+        if _NUMBERS_AND_HEX_STRINGS.fullmatch(written):
+            # One call to pikepdf instead of one Python object per glyph and kerning number.
+            return bytes.fromhex(b"".join(re.findall(_HEX_STRING, written)).decode("ascii"))
         return b"".join(bytes(v) for v in value if isinstance(v, pikepdf.String))
     return b""
 

@@ -164,7 +164,6 @@ class _Interpreter:
             marked = outer + op.marked
             try:
                 name = op.operator
-                operands = op.operands
                 if name in ("BDC", "BMC"):
                     self.scan.sequences.append(
                         SequenceStart(self.page.number, owner, self.page.key, marked)
@@ -175,36 +174,37 @@ class _Interpreter:
                     if stack:
                         state = stack.pop()
                 elif name == "cm":
-                    state = replace(state, ctm=matrix_of(operands) @ state.ctm)
+                    state = replace(state, ctm=matrix_of(op.operands) @ state.ctm)
                 elif name == "BT":
                     text_matrix = line_matrix = pikepdf.Matrix()
                 elif name in ("Td", "TD", "T*", "'", '"'):
-                    if name == "TD":
-                        state = replace(state, leading=-number(operands[1]))
                     if name in ("Td", "TD"):
+                        operands = op.operands
                         tx, ty = number(operands[0]), number(operands[1])
+                        if name == "TD":
+                            state = replace(state, leading=-ty)
                     else:
                         tx, ty = 0.0, -state.leading
                     line_matrix = pikepdf.Matrix(1, 0, 0, 1, tx, ty) @ line_matrix
                     text_matrix = line_matrix
                 elif name == "Tm":
-                    text_matrix = line_matrix = matrix_of(operands)
+                    text_matrix = line_matrix = matrix_of(op.operands)
                 elif name == "Tf":
-                    state = self._set_font(state, operands, resources)
+                    state = self._set_font(state, op.operands, resources)
                 elif name == "TL":
-                    state = replace(state, leading=number(operands[0]))
+                    state = replace(state, leading=number(op.operands[0]))
                 elif name == "Tr":
-                    state = replace(state, render_mode=int(number(operands[0])))
+                    state = replace(state, render_mode=int(number(op.operands[0])))
                 elif name == "Ts":
-                    state = replace(state, rise=number(operands[0]))
+                    state = replace(state, rise=number(op.operands[0]))
                 elif name == "Tz":
-                    state = replace(state, scaling=number(operands[0]))
+                    state = replace(state, scaling=number(op.operands[0]))
                 elif name in COLOUR_OPERATORS:
-                    state = self._colour(state, name, operands, resources)
+                    state = self._colour(state, name, op.operands, resources)
                 elif name == "gs":
-                    state = self._ext_g_state(state, operands, resources)
+                    state = self._ext_g_state(state, op.operands, resources)
                 elif name == "re":
-                    box = box_of([number(v) for v in operands[:4]], state.ctm)
+                    box = box_of([number(v) for v in op.operands[:4]], state.ctm)
                     if box is None:
                         self.path_is_rectangles = False
                     else:
@@ -228,7 +228,7 @@ class _Interpreter:
                 elif name == "INLINE IMAGE":
                     self.scan.paintings.append(Painting(self.page.number, "image", marked))
                 elif name == "Do":
-                    self._draw_xobject(operands[0], resources, state, marked, owner, forms)
+                    self._draw_xobject(op.operands[0], resources, state, marked, owner, forms)
                 if name in TEXT_SHOWING_OPERATORS:
                     self._show_text(op, state, text_matrix, marked, owner)
             except READ_ERRORS as error:
