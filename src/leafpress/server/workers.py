@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import atexit
 import contextlib
 import datetime as dt
+import gc
 import multiprocessing
+import signal
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -44,7 +47,13 @@ _collector = CollectAfterAnswer()
 
 
 def _start(root: str) -> None:
-    """Worker start-up: import WeasyPrint, load the project, render once to warm caches."""
+    """Worker start-up: import WeasyPrint, load the project, render once to warm caches.
+
+    Ctrl-C in the terminal reaches every process of the studio; a worker leaves it to
+    the server, which stops the workers itself once it has shut down.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    atexit.register(_let_go)
     import weasyprint  # noqa: F401  (the import is the point: requests never pay it)
 
     from leafpress.engine import Project
@@ -55,6 +64,17 @@ def _start(root: str) -> None:
         with contextlib.suppress(LeafpressError):
             project.render(leaflet_id, allow_overdue=True)
     settle_after_start_up()
+
+
+def _let_go() -> None:
+    """At the worker's exit, free the project while Python can still run its finalizers.
+
+    Otherwise WeasyPrint's font configurations are finalized during interpreter shutdown,
+    after the modules they need are gone, and each prints an ignored-exception traceback.
+    """
+    _state.clear()
+    gc.unfreeze()
+    gc.collect()
 
 
 def _ready() -> int:
