@@ -78,6 +78,8 @@ BAD: list[tuple[str, dict[str, Any], int, str]] = [
      "unknown edition 'huge'"),
     ("not an object", ["receptors"], 422, "must be a JSON object"),
     ("unknown key", {"sections": ["receptors"], "colour": "red"}, 422, "unknown key 'colour'"),
+    ("unknown leaflet to start from", {"sections": ["receptors"], "start_from": "bones"}, 422,
+     "start_from: unknown leaflet 'bones'"),
 ]
 
 
@@ -145,3 +147,32 @@ def test_schema_documents_the_request(live: Live) -> None:
     assert {"sections", "edition", "format", "contacts", "note", "title"} <= set(
         schema["properties"])
     assert schema["required"] == ["sections"]
+
+
+def test_advice_in_errors_names_the_studio_not_the_command_line(live: Live) -> None:
+    with live.client() as client:
+        for body in ({"sections": ["what-is-secondry"]}, {"sections": []}):
+            problems = client.post("/api/handouts", json=body).json()["problems"]
+            hints = " ".join(p["hint"] for p in problems)
+            assert "GET /api/sections" in hints, problems
+            assert "leafpress list" not in hints and "sections:'" not in hints, problems
+        problems = client.post("/api/handouts", json={"sections": ["what-is-secondry"]}
+                               ).json()["problems"]
+        assert problems[0]["hint"].startswith("Did you mean 'what-is-secondary'?")
+
+
+def test_sections_are_listed_for_api_clients(live: Live) -> None:
+    with live.client() as client:
+        listed = client.get("/api/sections").json()["sections"]
+        found = client.get("/api/sections", params={"q": "bone pain"}).json()["sections"]
+    by_id = {section["id"]: section for section in listed}
+    assert "what-is-secondary" in by_id and len(by_id) == len(listed) > 20
+    titles = [section["title"].lower() for section in listed]
+    assert titles == sorted(titles)
+    old = by_id["old-advice"]  # the overdue section the test project adds
+    assert old["overdue"] and not old["can_be_added"] and old["next_review"] == "2020-01-10"
+    good = by_id["what-is-secondary"]
+    assert good["can_be_added"] and good["summary"] and 0 < good["reading_ease"] <= 100
+    found_ids = {section["id"] for section in found}
+    assert found_ids and found_ids < set(by_id)
+    assert "receptors" not in found_ids  # says nothing of bone pain

@@ -13,7 +13,7 @@ from leafpress.content.readability import text_blocks
 from leafpress.errors import InputError, ProblemCollector
 from leafpress.project.definitions import LoadedLeaflet
 from leafpress.project.library import GlossaryEntry, Library
-from leafpress.project.models import Reference, Reviewer, SectionSource
+from leafpress.project.models import LIST_SECTIONS, Reference, Reviewer, SectionSource
 from leafpress.project.validation import did_you_mean
 
 #: The words an urgent box uses for the number to call: the leaflet must say where it is.
@@ -77,8 +77,7 @@ def _resolve(leaflet: LoadedLeaflet, library: Library) -> list[SectionSource]:
         if source is None:
             problems.problems.append(leaflet.document.problem(
                 ("sections", index, "id"), f"unknown section id '{use.id}'",
-                (did_you_mean(use.id, library.sections)
-                 + " Run 'leafpress list' to see every section id.").strip(),
+                f"{did_you_mean(use.id, library.sections)} {LIST_SECTIONS}".strip(),
             ))
         else:
             sources.append(source)

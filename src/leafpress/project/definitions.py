@@ -12,7 +12,7 @@ from leafpress.content.scripts import refused_script_problems
 from leafpress.errors import InputError, Problem, ProblemCollector
 from leafpress.project.contacts import Contacts, load_profile
 from leafpress.project.imagefiles import image_problem
-from leafpress.project.models import LeafletDefinition, Publisher
+from leafpress.project.models import LIST_SECTIONS, LeafletDefinition, Publisher
 from leafpress.project.sourcefile import read_source
 from leafpress.project.validation import did_you_mean, validate
 from leafpress.project.yamlload import YamlDocument, load_yaml
@@ -95,8 +95,7 @@ def _unknown_sections(document: YamlDocument, known: Collection[str]) -> list[Pr
             at = ("sections", index, "id") if isinstance(item, dict) else ("sections", index)
             problems.append(document.problem(
                 at, f"unknown section id '{section_id}'",
-                (did_you_mean(section_id, known)
-                 + " Run 'leafpress list' to see every section id.").strip(),
+                f"{did_you_mean(section_id, known)} {LIST_SECTIONS}".strip(),
             ))
     return problems
 

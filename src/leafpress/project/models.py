@@ -24,6 +24,12 @@ _BCP47 = re.compile(
 )
 
 
+LIST_SECTIONS = "Run 'leafpress list' to see every section id."
+"""Where a definition's author finds section ids (the studio says where it shows them)."""
+ADD_A_SECTION = "List at least one section id under 'sections:'."
+
+
+
 def language_tag_problem(value: str) -> str | None:
     """Why a value is not a usable BCP 47 language tag, or None when it is one."""
     match = _BCP47.match(value)
@@ -229,8 +235,7 @@ class LeafletDefinition(StrictModel):
         if not uses:
             raise PydanticCustomError(
                 "no_sections", "the leaflet has no sections",
-                {"hint": "List at least one section id under 'sections:'. Run 'leafpress list' "
-                 "to see every section id."},
+                {"hint": f"{ADD_A_SECTION} {LIST_SECTIONS}"},
             )
         ids = [use.id for use in uses]
         for index, section_id in enumerate(ids):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -9,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from leafpress.errors import InputError
+from leafpress.server import library_view
 from leafpress.server.handout import HandoutRequest, parse_request
 from leafpress.server.responses import problems_response, single
 from leafpress.server.studio import AuditFailedError, Studio
@@ -62,3 +64,19 @@ async def create_handout(request: Request) -> Response:
 async def handout_schema(request: Request) -> Response:
     """The JSON schema of a handout request."""
     return JSONResponse(HandoutRequest.model_json_schema())
+
+
+async def list_sections(request: Request) -> Response:
+    """GET /api/sections[?q=words]: the sections a handout can use, as the studio lists them."""
+    today = dt.date.today()
+    cards = library_view.cards(_studio(request).project, today)
+    query = request.query_params.get("q", "")[:200]
+    if query.strip():
+        cards = library_view.search(cards, query)
+    return JSONResponse({"sections": [{
+        "id": card.id, "title": card.title, "summary": card.summary,
+        "used_by": list(card.used_by), "reading_ease": card.reading_ease,
+        "draft": card.draft, "next_review": card.next_review.isoformat(),
+        "overdue": card.overdue,
+        "can_be_added": not card.overdue,
+    } for card in cards]})

@@ -55,6 +55,7 @@ def create_app(root: Path, *, workers: int = 2, watch_every: float = 1.0) -> Sta
             Route("/project-file/{path:path}", pages.project_file),
             Route("/api/handouts", api.create_handout, methods=["POST"]),
             Route("/api/handouts/schema", api.handout_schema),
+            Route("/api/sections", api.list_sections),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
         ],
         middleware=[Middleware(BodyLimit)],

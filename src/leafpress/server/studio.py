@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
@@ -17,12 +18,28 @@ from leafpress.content.selection import Selection
 from leafpress.engine import Project
 from leafpress.errors import InputError, LeafpressError, Problem
 from leafpress.project.definitions import leaflet_from_mapping, leaflets_dir
-from leafpress.project.models import Id
+from leafpress.project.models import ADD_A_SECTION, LIST_SECTIONS, Id
+from leafpress.project.validation import did_you_mean
 from leafpress.server import auditlog
 from leafpress.server.handout import REQUEST_LABEL, HandoutRequest, definition_for
 from leafpress.server.reload import fingerprint
 from leafpress.server.workers import Job, RenderPool
 from leafpress.store.atomic import write_atomic
+
+#: The project's advice names the command line and YAML; the studio's names its own page.
+STUDIO_WORDS = {
+    LIST_SECTIONS: "The studio's library list shows every section id (the API: GET /api/sections).",
+    ADD_A_SECTION: "Add at least one section to the handout.",
+}
+
+
+def in_studio_words(problems: list[Problem]) -> list[Problem]:
+    """The same problems, with advice a nurse (or an API client) can follow."""
+    def reworded(hint: str) -> str:
+        for cli, studio in STUDIO_WORDS.items():
+            hint = hint.replace(cli, studio)
+        return hint
+    return [dataclasses.replace(problem, hint=reworded(problem.hint)) for problem in problems]
 
 
 class AuditFailedError(LeafpressError):
@@ -69,6 +86,11 @@ class Studio:
     def base_definition(self, request: HandoutRequest) -> dict[str, Any]:
         """The leaflet a handout takes its publisher and audience from."""
         leaflets = self.project.leaflets
+        if request.start_from is not None and request.start_from not in leaflets:
+            raise InputError([Problem(
+                REQUEST_LABEL, None, None, f"start_from: unknown leaflet '{request.start_from}'",
+                f"{did_you_mean(request.start_from, leaflets)} Known leaflets: "
+                f"{', '.join(sorted(leaflets)) or 'none'}.".strip(), field="start_from")])
         chosen = leaflets.get(request.start_from or "") or next(iter(leaflets.values()), None)
         if chosen is None:
             raise InputError.single("the project has no leaflet to take a publisher from",
@@ -83,6 +105,13 @@ class Studio:
 
     def _checked(self, request: HandoutRequest, leaflet_id: str | None = None
                  ) -> tuple[dict[str, Any], Selection]:
+        try:
+            return self._validated(request, leaflet_id)
+        except InputError as error:
+            raise InputError(in_studio_words(error.problems)) from None
+
+    def _validated(self, request: HandoutRequest, leaflet_id: str | None
+                   ) -> tuple[dict[str, Any], Selection]:
         mapping = definition_for(request, self.base_definition(request), self.root,
                                  leaflet_id=leaflet_id)
         leaflet = leaflet_from_mapping(mapping, self.root, self.project.library.sections,
@@ -101,7 +130,7 @@ class Studio:
             raise InputError.single("the studio has no render workers")
         output = await self.pool.render(job)
         if output.problems:
-            raise InputError(output.problems)
+            raise InputError(in_studio_words(output.problems))
         if output.audit_findings:
             raise AuditFailedError([Problem(None, None, None, f"the {output.filename} failed "
                                             f"leafpress audit: {finding}",
