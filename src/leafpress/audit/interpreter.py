@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import warnings
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import pikepdf
 
@@ -161,7 +161,7 @@ class _Interpreter:
         for op in iter_marked_content(content, resources):
             if self.scan.over_budget(self.page.number):
                 break
-            marked = outer + op.marked
+            marked = outer + op.marked if outer else op.marked
             try:
                 name = op.operator
                 if name in ("BDC", "BMC"):
@@ -174,7 +174,7 @@ class _Interpreter:
                     if stack:
                         state = stack.pop()
                 elif name == "cm":
-                    state = replace(state, ctm=matrix_of(op.operands) @ state.ctm)
+                    state = state._replace(ctm=matrix_of(op.operands) @ state.ctm)
                 elif name == "BT":
                     text_matrix = line_matrix = pikepdf.Matrix()
                 elif name in ("Td", "TD", "T*", "'", '"'):
@@ -182,7 +182,7 @@ class _Interpreter:
                         operands = op.operands
                         tx, ty = number(operands[0]), number(operands[1])
                         if name == "TD":
-                            state = replace(state, leading=-ty)
+                            state = state._replace(leading=-ty)
                     else:
                         tx, ty = 0.0, -state.leading
                     line_matrix = pikepdf.Matrix(1, 0, 0, 1, tx, ty) @ line_matrix
@@ -192,13 +192,13 @@ class _Interpreter:
                 elif name == "Tf":
                     state = self._set_font(state, op.operands, resources)
                 elif name == "TL":
-                    state = replace(state, leading=number(op.operands[0]))
+                    state = state._replace(leading=number(op.operands[0]))
                 elif name == "Tr":
-                    state = replace(state, render_mode=int(number(op.operands[0])))
+                    state = state._replace(render_mode=int(number(op.operands[0])))
                 elif name == "Ts":
-                    state = replace(state, rise=number(op.operands[0]))
+                    state = state._replace(rise=number(op.operands[0]))
                 elif name == "Tz":
-                    state = replace(state, scaling=number(op.operands[0]))
+                    state = state._replace(scaling=number(op.operands[0]))
                 elif name in COLOUR_OPERATORS:
                     state = self._colour(state, name, op.operands, resources)
                 elif name == "gs":
@@ -246,7 +246,7 @@ class _Interpreter:
             if isinstance(fonts, pikepdf.Dictionary) and isinstance(key, pikepdf.Name):
                 found = fonts.get(key)
                 font = found if isinstance(found, pikepdf.Dictionary) else None
-        return replace(state, font_key=str(key)[1:], font=font, font_size=number(operands[1]))
+        return state._replace(font_key=str(key)[1:], font=font, font_size=number(operands[1]))
 
     def _colour(
         self,
@@ -263,7 +263,7 @@ class _Interpreter:
             colour = initial_colour(device_space(operands[0], resources))
         else:
             colour = set_colour(state.fill if fill else state.stroke, operands)
-        return replace(state, fill=colour) if fill else replace(state, stroke=colour)
+        return state._replace(fill=colour) if fill else state._replace(stroke=colour)
 
     def _ext_g_state(
         self, state: GraphicsState, operands: list[object], resources: pikepdf.Object | None
@@ -278,16 +278,16 @@ class _Interpreter:
         if not isinstance(entry, pikepdf.Dictionary):
             return state
         if "/ca" in entry:
-            state = replace(state, fill_alpha=number(entry["/ca"]))
+            state = state._replace(fill_alpha=number(entry["/ca"]))
         if "/CA" in entry:
-            state = replace(state, stroke_alpha=number(entry["/CA"]))
+            state = state._replace(stroke_alpha=number(entry["/CA"]))
         return state
 
     def _clip(self, state: GraphicsState) -> GraphicsState:
         if self.path_is_rectangles and len(self.path_boxes) == 1:
             clip = intersect(self.path_boxes[0], state.clip)
-            return replace(state, clip=clip or (0.0, 0.0, 0.0, 0.0))
-        return replace(state, clip_complex=True)
+            return state._replace(clip=clip or (0.0, 0.0, 0.0, 0.0))
+        return state._replace(clip_complex=True)
 
     def _remember_background(self, state: GraphicsState, even_odd: bool) -> None:
         if (
@@ -387,7 +387,7 @@ class _Interpreter:
         inner.run(
             xobject,
             own_resources if isinstance(own_resources, pikepdf.Dictionary) else resources,
-            replace(state, ctm=ctm),
+            state._replace(ctm=ctm),
             marked,
             form_key if xobject.is_indirect else owner,
             (*forms, form_key),
