@@ -1,10 +1,22 @@
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any, TypeVar
 
+import pytest
+
+from leafpress.content.selection import Selection
 from leafpress.engine import Project
-from leafpress.server.studio import Studio
+from leafpress.errors import InputError
+from leafpress.server.handout import parse_request
+from leafpress.server.studio import Produced, Studio
+from leafpress.server.workers import Job, Output
 from tests.server.conftest import copy_project
+
+T = TypeVar("T")
 
 
 def test_library_reloads_and_keeps_the_last_good_state(tmp_path: Path) -> None:
@@ -25,3 +37,68 @@ def test_library_reloads_and_keeps_the_last_good_state(tmp_path: Path) -> None:
     assert studio.project.library.sections["receptors"].meta.title == "Receptors matter"
     section.write_text(good)
     assert studio.refresh_if_changed() and studio.generation == 3 and not studio.reload_problems
+
+
+class _Pool:
+    """Stands for the render workers: takes jobs at once, answers when the test says."""
+
+    def __init__(self) -> None:
+        self.jobs: list[Job] = []
+        self.running: list[asyncio.Future[Output]] = []
+
+    def submit(self, job: Job) -> asyncio.Future[Output]:
+        self.jobs.append(job)
+        self.running.append(asyncio.get_running_loop().create_future())
+        return self.running[-1]
+
+    async def result(self, running: Awaitable[Output]) -> Output:
+        return await running
+
+
+def _in_own_loop(make: Callable[[], Coroutine[Any, Any, T]]) -> T:
+    """Run a coroutine on a new event loop in a thread (the browser tests keep one running)."""
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(lambda: asyncio.run(make())).result()
+
+
+def _studio_checking_while_rendering(root: Path) -> tuple[Studio, _Pool, list[int]]:
+    pool = _Pool()
+    studio = Studio(Project.open(root), pool)  # type: ignore[arg-type]
+    dispatched_before_check: list[int] = []
+    real = studio._selection
+
+    def selection(mapping: dict[str, Any]) -> Selection:
+        dispatched_before_check.append(len(pool.jobs))
+        return real(mapping)
+
+    studio._selection = selection  # type: ignore[method-assign]
+    return studio, pool, dispatched_before_check
+
+
+def test_the_studio_checks_a_request_while_the_worker_renders_it(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+    studio, pool, seen = _studio_checking_while_rendering(root)
+
+    async def run() -> Produced:
+        producing = asyncio.ensure_future(studio.produce(parse_request(
+            {"sections": ["receptors"]}), "api"))
+        await asyncio.sleep(0)
+        pool.running[0].set_result(Output(b"%PDF-", "application/pdf", "standard.pdf", 1))
+        return await producing
+
+    produced = _in_own_loop(run)
+    assert seen == [1]  # the job was with the worker before the studio's own check ran
+    assert produced.data == b"%PDF-" and produced.log_number == 1
+
+
+def test_a_request_the_check_refuses_drops_its_render(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+    studio, pool, seen = _studio_checking_while_rendering(root)
+
+    async def run() -> None:
+        await studio.produce(parse_request({"sections": ["receptors", "old-advice"]}), "api")
+
+    with pytest.raises(InputError, match="overdue"):
+        _in_own_loop(run)
+    assert seen == [1] and pool.running[0].cancelled()
+    assert not (root / ".leafpress").exists()  # nothing logged

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,6 +42,15 @@ def in_studio_words(problems: list[Problem]) -> list[Problem]:
             hint = hint.replace(cli, studio)
         return hint
     return [dataclasses.replace(problem, hint=reworded(problem.hint)) for problem in problems]
+
+
+@contextlib.contextmanager
+def studio_words() -> Iterator[None]:
+    """Re-raise input errors with the studio's advice (see in_studio_words)."""
+    try:
+        yield
+    except InputError as error:
+        raise InputError(in_studio_words(error.problems)) from None
 
 
 class AuditFailedError(LeafpressError):
@@ -105,30 +116,44 @@ class Studio:
 
     def _checked(self, request: HandoutRequest, leaflet_id: str | None = None
                  ) -> tuple[dict[str, Any], Selection]:
-        try:
-            return self._validated(request, leaflet_id)
-        except InputError as error:
-            raise InputError(in_studio_words(error.problems)) from None
+        with studio_words():
+            mapping = self._mapping(request, leaflet_id)
+            return mapping, self._selection(mapping)
 
-    def _validated(self, request: HandoutRequest, leaflet_id: str | None
-                   ) -> tuple[dict[str, Any], Selection]:
-        mapping = definition_for(request, self.base_definition(request), self.root,
-                                 leaflet_id=leaflet_id)
+    def _mapping(self, request: HandoutRequest, leaflet_id: str | None = None
+                 ) -> dict[str, Any]:
+        return definition_for(request, self.base_definition(request), self.root,
+                              leaflet_id=leaflet_id)
+
+    def _selection(self, mapping: dict[str, Any]) -> Selection:
+        """Check a mapping as a leaflet file is checked, refusing overdue sections."""
         leaflet = leaflet_from_mapping(mapping, self.root, self.project.library.sections,
                                        label=str(REQUEST_LABEL))
         selection = self.project.select(leaflet)
         today = dt.date.today()
         governance.refuse_overdue(
             leaflet, governance.overdue_findings(leaflet, self.project.library, today), today)
-        return mapping, selection
+        return selection
 
     async def produce(self, request: HandoutRequest, channel: str) -> Produced:
-        """Render, audit and log one handout: the same path for pages and the API."""
-        mapping, selection = self._checked(request)
+        """Render, audit and log one handout: the same path for pages and the API.
+
+        The worker starts on the mapping at once; the studio checks the same mapping (as
+        the worker does again) while it renders, and a refused request's render is dropped.
+        """
+        with studio_words():
+            mapping = self._mapping(request)
         job = Job(mapping, request.edition, request.format, self.generation, dt.date.today())
         if self.pool is None:
             raise InputError.single("the studio has no render workers")
-        output = await self.pool.render(job)
+        running = self.pool.submit(job)
+        try:
+            with studio_words():
+                selection = self._selection(mapping)
+        except InputError:
+            running.cancel()
+            raise
+        output = await self.pool.result(running)
         if output.problems:
             raise InputError(in_studio_words(output.problems))
         if output.audit_findings:

@@ -9,6 +9,7 @@ import datetime as dt
 import gc
 import multiprocessing
 import signal
+from collections.abc import Awaitable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -131,11 +132,18 @@ class RenderPool:
         await asyncio.gather(*(loop.run_in_executor(self._executor, _ready)
                                for _ in range(self.workers)))
 
+    def submit(self, job: Job) -> asyncio.Future[Output]:
+        """Hand a job to a worker now; await it with :meth:`result` (or cancel it)."""
+        return asyncio.get_running_loop().run_in_executor(self._executor, _run, job)
+
     async def render(self, job: Job) -> Output:
-        """Render in a worker; if the pool broke, rebuild it and say so."""
-        loop = asyncio.get_running_loop()
+        """Render in a worker and wait for it."""
+        return await self.result(self.submit(job))
+
+    async def result(self, running: Awaitable[Output]) -> Output:
+        """What a submitted job gave; if the pool broke, rebuild it and say so."""
         try:
-            return await loop.run_in_executor(self._executor, _run, job)
+            return await running
         except BrokenProcessPool:
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = self._new()
