@@ -1,10 +1,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Coroutine
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import pytest
 
@@ -13,10 +11,8 @@ from leafpress.engine import Project
 from leafpress.errors import InputError
 from leafpress.server.handout import parse_request
 from leafpress.server.studio import Produced, Studio
-from leafpress.server.workers import Job, Output
-from tests.server.conftest import copy_project
-
-T = TypeVar("T")
+from leafpress.server.workers import Job, Output, Submitted
+from tests.server.conftest import copy_project, in_own_loop
 
 
 def test_library_reloads_and_keeps_the_last_good_state(tmp_path: Path) -> None:
@@ -46,19 +42,13 @@ class _Pool:
         self.jobs: list[Job] = []
         self.running: list[asyncio.Future[Output]] = []
 
-    def submit(self, job: Job) -> asyncio.Future[Output]:
+    def submit(self, job: Job) -> Submitted:
         self.jobs.append(job)
         self.running.append(asyncio.get_running_loop().create_future())
-        return self.running[-1]
+        return Submitted(self.running[-1], None)  # type: ignore[arg-type]
 
-    async def result(self, running: Awaitable[Output]) -> Output:
-        return await running
-
-
-def _in_own_loop(make: Callable[[], Coroutine[Any, Any, T]]) -> T:
-    """Run a coroutine on a new event loop in a thread (the browser tests keep one running)."""
-    with ThreadPoolExecutor(max_workers=1) as thread:
-        return thread.submit(lambda: asyncio.run(make())).result()
+    async def result(self, submitted: Submitted) -> Output:
+        return await submitted.future
 
 
 def _studio_checking_while_rendering(root: Path) -> tuple[Studio, _Pool, list[int]]:
@@ -86,7 +76,7 @@ def test_the_studio_checks_a_request_while_the_worker_renders_it(tmp_path: Path)
         pool.running[0].set_result(Output(b"%PDF-", "application/pdf", "standard.pdf", 1))
         return await producing
 
-    produced = _in_own_loop(run)
+    produced = in_own_loop(run)
     assert seen == [1]  # the job was with the worker before the studio's own check ran
     assert produced.data == b"%PDF-" and produced.log_number == 1
 
@@ -99,6 +89,6 @@ def test_a_request_the_check_refuses_drops_its_render(tmp_path: Path) -> None:
         await studio.produce(parse_request({"sections": ["receptors", "old-advice"]}), "api")
 
     with pytest.raises(InputError, match="overdue"):
-        _in_own_loop(run)
+        in_own_loop(run)
     assert seen == [1] and pool.running[0].cancelled()
     assert not (root / ".leafpress").exists()  # nothing logged

@@ -146,14 +146,14 @@ class Studio:
         job = Job(mapping, request.edition, request.format, self.generation, dt.date.today())
         if self.pool is None:
             raise InputError.single("the studio has no render workers")
-        running = self.pool.submit(job)
+        submitted = self.pool.submit(job)
         try:
             with studio_words():
                 selection = self._selection(mapping)
         except InputError:
-            running.cancel()
+            submitted.cancel()
             raise
-        output = await self.pool.result(running)
+        output = await self.pool.result(submitted)
         if output.problems:
             raise InputError(in_studio_words(output.problems))
         if output.audit_findings:

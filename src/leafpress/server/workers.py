@@ -9,7 +9,6 @@ import datetime as dt
 import gc
 import multiprocessing
 import signal
-from collections.abc import Awaitable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -114,6 +113,18 @@ def _run(job: Job) -> Output:
                   audit_findings=findings)
 
 
+@dataclass(frozen=True)
+class Submitted:
+    """A job handed to a worker: its future, and the pool that runs it."""
+
+    future: asyncio.Future[Output]
+    executor: ProcessPoolExecutor
+
+    def cancel(self) -> None:
+        """Drop the job: it does not run if no worker has started it."""
+        self.future.cancel()
+
+
 class RenderPool:
     """A pool of warm worker processes; a crashed worker is replaced, not fatal."""
 
@@ -132,24 +143,39 @@ class RenderPool:
         await asyncio.gather(*(loop.run_in_executor(self._executor, _ready)
                                for _ in range(self.workers)))
 
-    def submit(self, job: Job) -> asyncio.Future[Output]:
-        """Hand a job to a worker now; await it with :meth:`result` (or cancel it)."""
-        return asyncio.get_running_loop().run_in_executor(self._executor, _run, job)
+    def submit(self, job: Job) -> Submitted:
+        """Hand a job to a worker now; await it with :meth:`result` (or cancel it).
+
+        A pool found broken (a worker died while idle) is replaced first, so the job
+        does not fail for it.
+        """
+        loop = asyncio.get_running_loop()
+        executor = self._executor
+        try:
+            return Submitted(loop.run_in_executor(executor, _run, job), executor)
+        except BrokenProcessPool:
+            self._replace(executor)
+            return Submitted(loop.run_in_executor(self._executor, _run, job), self._executor)
 
     async def render(self, job: Job) -> Output:
         """Render in a worker and wait for it."""
         return await self.result(self.submit(job))
 
-    async def result(self, running: Awaitable[Output]) -> Output:
-        """What a submitted job gave; if the pool broke, rebuild it and say so."""
+    async def result(self, submitted: Submitted) -> Output:
+        """What a submitted job gave; if its worker died, the pool is replaced and it says so."""
         try:
-            return await running
+            return await submitted.future
         except BrokenProcessPool:
-            self._executor.shutdown(wait=False, cancel_futures=True)
-            self._executor = self._new()
+            self._replace(submitted.executor)
             return Output(problems=[Problem(None, None, None,
                                             "the render worker stopped unexpectedly",
                                             "Try again; the studio has started a new worker.")])
+
+    def _replace(self, broken: ProcessPoolExecutor) -> None:
+        """Replace a broken pool once, however many of its jobs report it."""
+        if self._executor is broken:
+            broken.shutdown(wait=False, cancel_futures=True)
+            self._executor = self._new()
 
     def close(self) -> None:
         """Stop the workers."""
