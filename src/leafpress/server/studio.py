@@ -97,7 +97,7 @@ class Studio:
     def base_definition(self, request: HandoutRequest) -> dict[str, Any]:
         """The leaflet a handout takes its publisher and audience from."""
         leaflets = self.project.leaflets
-        if request.start_from is not None and request.start_from not in leaflets:
+        if request.start_from and request.start_from not in leaflets:
             raise InputError([Problem(
                 REQUEST_LABEL, None, None, f"start_from: unknown leaflet '{request.start_from}'",
                 f"{did_you_mean(request.start_from, leaflets)} Known leaflets: "
