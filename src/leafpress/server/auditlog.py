@@ -37,6 +37,8 @@ class SectionRecord:
     id: str
     heading: str
     reviewed: str
+    """The date in the section's review block: when it was reviewed, or, for a draft,
+    when it was written (the log never calls that "reviewed")."""
     next_review: str
     status: str
     sha256: str
@@ -123,9 +125,13 @@ def entries(root: Path) -> list[tuple[int, LogEntry]]:
 
 
 def sections_text(entry: LogEntry) -> str:
-    """The sections of an entry in one line: id (reviewed, next review, file hash)."""
-    return "; ".join(f"{s.id} ({s.status}, reviewed {s.reviewed}, next review "
-                     f"{s.next_review}, sha256 {s.sha256[:12]})" for s in entry.sections)
+    """The sections of an entry in one line: id (status, dates, file hash).
+
+    A draft's date is when it was written: nothing says "reviewed" until it is.
+    """
+    return "; ".join(
+        f"{s.id} ({s.status}, {'written' if s.status == 'draft' else 'reviewed'} {s.reviewed}, "
+        f"next review {s.next_review}, sha256 {s.sha256[:12]})" for s in entry.sections)
 
 
 CSV_COLUMNS = ["number", "produced_at", "channel", "title", "sections", "edition", "format",
