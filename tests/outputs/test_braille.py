@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from leafpress import Project as LeafpressProject
 from leafpress.content.governance import dates_heading
 from leafpress.outputs import braille, brf
 from leafpress.outputs.blocks import Run
+from tests.minimal_project import Project, section
 from tests.outputs import samples
 from tests.outputs.facts import urgent_boxes
+from tests.outputs.test_checks_fonts import SENTENCES
 
 
 def _text_words(leaflet_id: str) -> set[str]:
@@ -112,3 +116,53 @@ def test_fill_never_passes_forty_cells(word_list: list[str], first: int, rest: i
     lines = braille.fill(" ".join(word_list), first, rest)
     assert all(len(line) <= 40 for line in lines)
     assert "".join("".join(lines).split()) == "".join(word_list)
+
+
+def test_words_in_other_languages_are_written_uncontracted() -> None:
+    english = " ".join(braille.runs_text((Run("a comment"),)))
+    french = " ".join(braille.runs_text((Run("a "), Run("comment", lang="fr"))))
+    assert english == "A COM;T"  # "ment" contracted, as UEB grade 2 writes English
+    assert french == "A COMMENT"  # UEB writes words of other languages letter by letter
+    assert " ".join(braille.runs_text((Run("a "), Run("comment", lang="en-US")))) == english
+
+
+@pytest.mark.parametrize(("lang", "passage", "name"), [
+    ("am", "ስለ ሕክምናዎ ነርሷን ይጠይቁ።", "Amharic"),
+    ("zh-Hans", "请向护士询问您的治疗。", "Chinese (Simplified)"),
+    ("ru", "Спросите медсестру о вашем лечении.", "Russian"),
+    ("pl", "Zapytaj pielęgniarkę o leczenie.", "Polish"),  # UEB's table lacks ę
+])
+def test_a_passage_braille_cannot_show_becomes_a_note_naming_its_language(
+        lang: str, passage: str, name: str) -> None:
+    cells = " ".join(braille.runs_text((Run("Ask: "), Run(passage, lang=lang), Run("."))))
+    assert brf.from_brf(cells) == f"Ask: [{name} text: not in braille, see the print version]."
+    assert "\\X" not in cells  # liblouis would otherwise spell out each code point
+
+
+def test_unmarked_text_braille_cannot_show_becomes_one_note() -> None:
+    cells = " ".join(braille.runs_text((Run("Say 你好 你好 to the nurse."),)))
+    assert brf.from_brf(cells) == (
+        "Say [Text in another script: not in braille, see the print version] to the nurse.")
+    assert braille.text("Heading 你好") == braille.text(
+        "Heading [Text in another script: not in braille, see the print version]")
+
+
+def test_greek_letters_are_shown_with_their_accents_decomposed() -> None:
+    cells = " ".join(braille.runs_text((Run("Ρωτήστε", lang="el"),)))
+    assert "TEXT" not in cells and "\\X" not in cells
+
+
+def test_a_leaflet_in_many_languages_gets_braille_with_no_spelled_out_code_points(
+        project: Project) -> None:
+    body = "".join(f"[{text}]{{lang={tag}}}\n\n" for tag, text in SENTENCES.items())
+    project.write("content/sections/beta.md", section("beta", body + "Sources [@ref].\n"),
+                  dedent=False)
+    rendered = LeafpressProject.open(project.root).render(
+        "x", None, "braille", today=dt.date(2026, 1, 1))
+    assert brf.check(rendered.data) == []
+    cells = "".join(line for page in brf.pages(rendered.data) for line in page)
+    assert "\\X" not in cells
+    back = " ".join(brf.back_translate(rendered.data).split())
+    for name in ("Amharic", "Russian", "Ukrainian", "Chinese (Simplified)", "Polish"):
+        assert f"[{name} text: not in braille, see the print version]" in back
+    assert "Weydii kalkaalisada wax ku saabsan daaweyntaada." in back  # Somali: all UEB has

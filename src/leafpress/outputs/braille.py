@@ -8,8 +8,11 @@ runovers at cell 3; boxes between UEB box lines. Inline citation numbers are dro
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from babel import Locale, UnknownLocaleError
 
 from leafpress.outputs import brf
 from leafpress.outputs.base import Rendered, RenderJob
@@ -25,6 +28,7 @@ from leafpress.outputs.blocks import (
     Notes,
     Paragraph,
     References,
+    Run,
     Runs,
     Table,
     plain,
@@ -80,15 +84,69 @@ def centred(cells: str) -> tuple[str, ...]:
 
 
 def text(value: str, first: int = 0, rest: int = 0) -> tuple[str, ...]:
-    """Print text translated and wrapped."""
-    return fill(brf.to_brf(value), first, rest)
+    """Print text translated and wrapped (words in a script UEB lacks become a note)."""
+    return fill(brf.to_brf(shown(value)), first, rest)
+
+
+def _note(language: str | None) -> str:
+    named = f"{language} text" if language else "Text in another script"
+    return f"[{named}: not in braille, see the print version]"
+
+
+def as_ueb(value: str) -> str | None:
+    """``value`` as UEB can show it (accents decomposed if that is what it has), or None."""
+    if value.isascii() or brf.shows_all(value):
+        return value
+    decomposed = unicodedata.normalize("NFD", value)  # Greek tonos, for one
+    return decomposed if brf.shows_all(decomposed) else None
+
+
+def shown(value: str) -> str:
+    """``value`` with each run of words UEB cannot show replaced by one note."""
+    whole = as_ueb(value)
+    if whole is not None:
+        return whole
+    words: list[str] = []
+    for word in value.split(" "):
+        ueb = as_ueb(word)
+        if ueb is not None:
+            words.append(ueb)
+        elif not words or words[-1] != _note(None):
+            words.append(_note(None))
+    return " ".join(words)
+
+
+def in_other_language(run: Run) -> str | None:
+    """The English name of a run's language when it is not English (``[..]{lang=cy}``)."""
+    if run.lang is None or run.lang.lower().split("-")[0] == "en":
+        return None
+    try:
+        return str(Locale.parse(run.lang.replace("-", "_")).get_display_name("en"))
+    except (ValueError, UnknownLocaleError):
+        return run.lang
+
+
+def braille_words(run: Run) -> tuple[str, bool]:
+    """What braille shows for a run, and whether it is left uncontracted.
+
+    UEB writes words of other languages uncontracted. A passage with letters the UEB
+    table lacks (Amharic, Chinese, Russian; Polish ż and ę…) cannot be shown: a note in
+    square brackets, naming its language, stands in its place, instead of the code
+    points liblouis would otherwise spell out cell by cell.
+    """
+    language = in_other_language(run)
+    if language is None:
+        return shown(run.text), False
+    ueb = as_ueb(run.text)
+    return (_note(language), False) if ueb is None else (ueb, True)
 
 
 def emphasised(runs: Runs) -> tuple[str, list[int]]:
     """The runs as one line of text, and each character's emphasis for liblouis.
 
     Citations are dropped with the space before them, as print's ``plain`` does; strong
-    text is bold and emphasised text italic.
+    text is bold and emphasised text italic; words in other languages are uncontracted
+    (see :func:`braille_words`).
     """
     louis = brf.louis_module()
     chars: list[tuple[str, int]] = []
@@ -97,8 +155,10 @@ def emphasised(runs: Runs) -> tuple[str, list[int]]:
             while chars and chars[-1][0].isspace():  # the space before a citation goes too
                 chars.pop()
             continue
-        form = (louis.bold if run.strong else 0) | (louis.italic if run.emphasis else 0)
-        chars += [(ch, 0 if ch.isspace() else form) for ch in run.text]
+        words, uncontracted = braille_words(run)
+        form = ((louis.bold if run.strong else 0) | (louis.italic if run.emphasis else 0)
+                | (louis.no_contract if uncontracted else 0))
+        chars += [(ch, 0 if ch.isspace() else form) for ch in words]
     flowing: list[tuple[str, int]] = []
     for ch, form in chars:  # one space between words, none at either end
         if ch.isspace():

@@ -47,6 +47,13 @@ def to_brf(text: str, typeform: list[int] | None = None) -> str:
                    else BRF_ASCII[0] for ch in dots)
 
 
+def shows_all(text: str) -> bool:
+    """Whether UEB has every character of ``text`` (liblouis escapes the rest as code points)."""
+    louis = _louis()
+    return bool(louis.translateString(TABLES, text) ==
+                louis.translateString(TABLES, text, mode=louis.noUndefined))
+
+
 def from_brf(cells: str) -> str:
     """Back-translate BRF ASCII to print text with liblouis."""
     dots = "".join(chr(0x2800 + BRF_ASCII.index(ch.upper())) if ch.upper() in BRF_ASCII
