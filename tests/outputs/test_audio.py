@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+import subprocess
 
 import pytest
 from mutagen.id3 import ID3
 
-from leafpress.outputs import document, speech
+from leafpress.outputs import audio, document, speech
+from leafpress.outputs.blocks import Run
 from tests.outputs import audio_check, samples
 from tests.outputs.facts import urgent_boxes
 
@@ -65,3 +67,28 @@ def test_urgent_boxes_are_announced_and_numbers_spoken_as_digits() -> None:
     expected = urgent_boxes(selection)
     assert spoken.count("Urgent box.") == expected == spoken.count("End of urgent box.")
     assert "call 9 9 9" in spoken
+
+
+def test_passages_in_other_languages_are_read_in_their_own_voice() -> None:
+    runs = (Run("Say "), Run("comment allez-vous", lang="fr"), Run(" or "),
+            Run("ሰላም", lang="am"), Run(" to the nurse"), Run("", citation=(1,)))
+    assert speech.spoken(runs, "drop") == (
+        'Say <voice xml:lang="fr">comment allez-vous</voice> or '
+        '<voice xml:lang="am">ሰላም</voice> to the nurse.')
+    english = (Run("Call 0114 496 0123 "), Run("today", lang="en-GB"))
+    assert speech.spoken(english, "drop") == "Call 0 1 1 4 496 0 1 2 3 today."
+
+
+def _phonemes(ssml: str) -> str:
+    """What espeak-ng says, as phoneme mnemonics, with the voice the audio format uses."""
+    done = subprocess.run(["espeak-ng", "-v", audio.VOICE, "-m", "-x", "-q", "--stdin"],
+                          input=f"<speak>{ssml}</speak>", capture_output=True, text=True,
+                          check=True)
+    return done.stdout
+
+
+def test_espeak_reads_a_marked_amharic_passage_as_amharic_not_as_letter_names() -> None:
+    runs = (Run("Say "), Run("ሰላም", lang="am"))
+    plain_reading = _phonemes(speech.speakable(speech.sentence("Say ሰላም")))
+    assert "Et3" in plain_reading  # the English voice says "Ethiopic letter ..." for each
+    assert "Et3" not in _phonemes(speech.spoken(runs, "drop"))

@@ -1,4 +1,4 @@
-"""Audio: espeak-ng (British English) per chapter, joined with pauses, lame MP3, ID3 chapters."""
+"""Audio: espeak-ng (British English; marked passages in their language) per chapter, lame MP3, ID3."""
 
 from __future__ import annotations
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, quoteattr
 
 from leafpress.outputs.blocks import (
     Block,
@@ -19,6 +20,8 @@ from leafpress.outputs.blocks import (
     Notes,
     Paragraph,
     References,
+    Run,
+    Runs,
     Table,
     plain,
 )
@@ -50,6 +53,30 @@ def sentence(text: str) -> str:
     return text if not text or text[-1] in ".?!:" else text + "."
 
 
+def other_language(run: Run) -> str | None:
+    """A run's language tag when it is not English (its words need another voice)."""
+    if run.lang is None or run.lang.lower().split("-")[0] == "en":
+        return None
+    return run.lang
+
+
+def spoken(runs: Runs, citations: str) -> str:
+    """Inline runs as SSML, passages in other languages in a voice for their language.
+
+    espeak-ng switches voice for ``<voice xml:lang="fr">``; read by the English voice,
+    French comes out mispronounced and Amharic or Russian as the names of letters.
+    """
+    if all(other_language(run) is None for run in runs):
+        return speakable(sentence(plain(runs, citations=citations)))
+    parts = []
+    for language, group in itertools.groupby(runs, key=other_language):
+        words = plain(tuple(group), citations=citations)
+        if words:
+            parts.append(speakable(words) if language is None else
+                         f"<voice xml:lang={quoteattr(language)}>{speakable(words)}</voice>")
+    return sentence(" ".join(parts))
+
+
 class Script:
     """Turns blocks into spoken SSML; citations dropped unless references are read."""
 
@@ -68,7 +95,7 @@ class Script:
         if isinstance(block, Heading):
             yield HEADING_PAUSE + self.say(block.text)
         elif isinstance(block, Paragraph):
-            yield self.say(plain(block.runs, citations=self.citations))
+            yield spoken(block.runs, self.citations) + BLOCK_PAUSE
         elif isinstance(block, ListBlock):
             for item in block.items:
                 yield from self.blocks(item)
