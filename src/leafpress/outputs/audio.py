@@ -1,4 +1,4 @@
-"""Audio: espeak-ng (British English; marked passages in their language) per chapter, lame MP3, ID3."""
+"""Audio: espeak-ng (British English, marked passages in their language), lame MP3, ID3."""
 
 from __future__ import annotations
 
