@@ -9,11 +9,12 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 
 from leafpress import Project
 from leafpress.content.governance import dates_lines
 from leafpress.content.long_dates import long_date
-from tests.minimal_project import make_project
+from tests.minimal_project import make_project, section
 from tests.outputs import docx_check, samples
 
 
@@ -91,3 +92,18 @@ def test_check_fails_on_a_document_without_title_language_or_headings() -> None:
     found = docx_check.problems(out.getvalue())
     assert "no document title" in found and "no heading styles" in found
     assert "a picture has no alt text" in found and "the page footer is empty" in found
+
+
+def test_a_passage_in_another_language_is_marked_with_it(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    project.write("content/sections/beta.md", section(
+        "beta", "Say [comment allez-vous]{lang=fr} to the nurse [@ref].\n"), dedent=False)
+    data = Project.open(project.root).render("x", None, "word").data
+    document = docx.Document(io.BytesIO(data))
+    languages = {run.text: None if run._r.rPr is None else run._r.rPr.find(qn("w:lang"))
+                 for paragraph in document.paragraphs for run in paragraph.runs
+                 if run.text.strip()}
+    marked = languages["comment allez-vous"]
+    assert marked is not None and marked.get(qn("w:val")) == "fr"
+    assert languages["Say "] is None  # the document's own language, from its defaults
+    assert docx_check.problems(data) == []

@@ -28,6 +28,14 @@ def set_language(document: Any, language: str) -> None:
     document.core_properties.language = language
 
 
+def set_run_language(run: Any, language: str) -> None:
+    """Mark one run's language (w:lang), so screen readers and spelling switch to it."""
+    lang = OxmlElement("w:lang")
+    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
+        lang.set(qn(attribute), language)
+    run._r.get_or_add_rPr().append(lang)
+
+
 def add_link(paragraph: Any, text: str, url: str) -> None:
     """Append a real hyperlink run to a paragraph."""
     part = paragraph.part

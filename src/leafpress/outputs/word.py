@@ -52,6 +52,8 @@ class Writer:
                 added = paragraph.add_run(text)
                 added.bold = run.strong or None
                 added.italic = run.emphasis or None
+                if run.lang:
+                    docx_parts.set_run_language(added, run.lang)
 
     def para(self, runs: Runs, style: str | None = None, kind: str = "") -> Any:
         paragraph = self.docx.add_paragraph(style=style)
