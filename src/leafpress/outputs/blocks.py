@@ -24,6 +24,13 @@ class Run:
 Runs = tuple[Run, ...]
 
 
+def other_language(run: Run) -> str | None:
+    """A run's language tag (``[..]{lang=fr}``) when it is not English, else None."""
+    if run.lang is None or run.lang.lower().split("-")[0] == "en":
+        return None
+    return run.lang
+
+
 def plain(runs: Runs, citations: str = "brackets", links: bool = False) -> str:
     """The runs as one line of text.
 

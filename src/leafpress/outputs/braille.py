@@ -31,6 +31,7 @@ from leafpress.outputs.blocks import (
     Run,
     Runs,
     Table,
+    other_language,
     plain,
 )
 from leafpress.outputs.naming import ReaderNames
@@ -118,12 +119,13 @@ def shown(value: str) -> str:
 
 def in_other_language(run: Run) -> str | None:
     """The English name of a run's language when it is not English (``[..]{lang=cy}``)."""
-    if run.lang is None or run.lang.lower().split("-")[0] == "en":
+    tag = other_language(run)
+    if tag is None:
         return None
     try:
-        return str(Locale.parse(run.lang.replace("-", "_")).get_display_name("en"))
+        return str(Locale.parse(tag.replace("-", "_")).get_display_name("en"))
     except (ValueError, UnknownLocaleError):
-        return run.lang
+        return tag
 
 
 def braille_words(run: Run) -> tuple[str, bool]:

@@ -20,9 +20,9 @@ from leafpress.outputs.blocks import (
     Notes,
     Paragraph,
     References,
-    Run,
     Runs,
     Table,
+    other_language,
     plain,
 )
 
@@ -51,13 +51,6 @@ def sentence(text: str) -> str:
     """A block's words ending in a full stop, so the voice pauses after them."""
     text = text.strip()
     return text if not text or text[-1] in ".?!:" else text + "."
-
-
-def other_language(run: Run) -> str | None:
-    """A run's language tag when it is not English (its words need another voice)."""
-    if run.lang is None or run.lang.lower().split("-")[0] == "en":
-        return None
-    return run.lang
 
 
 def spoken(runs: Runs, citations: str) -> str:
