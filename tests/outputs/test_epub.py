@@ -21,6 +21,7 @@ from leafpress.editions import EDITIONS, LAYOUTS
 from leafpress.outputs import FORMATS
 from tests.fixture_builds import MAIN, source_date_epoch
 from tests.htmlcheck import parse_document
+from tests.minimal_project import make_project, section
 from tests.outputs.checkers import REPO, ace_report, ace_violations, epubcheck_messages
 from tests.outputs.conftest import SAMPLES, SAMPLES_TODAY, Made
 from tests.outputs.facts import fact_problems, heading_problems
@@ -216,3 +217,16 @@ def test_ace_fails_a_picture_without_alt_text(ace_results: dict[str, dict[str, A
     assert any("image-alt" in v for v in violations), violations
     assert ace_results["no-alt"]["earl:result"]["earl:outcome"] == "fail"
 
+
+
+def test_a_passage_in_another_language_is_marked_both_ways_and_passes(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    project.write("content/sections/beta.md", section(
+        "beta", "Say [comment allez-vous]{lang=fr} to the nurse [@ref].\n"), dedent=False)
+    epub = tmp_path / "x.epub"
+    epub.write_bytes(Project.open(project.root).render("x", None, "epub").data)
+    with zipfile.ZipFile(epub) as archive:
+        page = archive.read("EPUB/leaflet.xhtml").decode()
+    assert '<span lang="fr" xml:lang="fr">comment allez-vous</span>' in page
+    assert epubcheck_messages(epub) == []
+    assert ace_violations(ace_report(epub, tmp_path / "ace")) == []

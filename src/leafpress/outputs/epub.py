@@ -39,10 +39,11 @@ class Item:
 
 
 def to_xhtml(root: ET.Element) -> bytes:
-    """The parsed page as an XHTML5 content document."""
-    language = root.get("lang")
-    if language:
-        root.set(XML_LANG, language)
+    """The parsed page as an XHTML5 content document (each ``lang`` doubled as ``xml:lang``)."""
+    for element in root.iter():
+        language = element.get("lang")
+        if language:
+            element.set(XML_LANG, language)
     head = root.find("head")
     if head is not None:  # a viewport is for fixed layouts; reflowable EPUBs leave it out
         for meta in head.findall("meta"):
