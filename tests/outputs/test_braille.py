@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
@@ -13,7 +14,7 @@ from leafpress import Project as LeafpressProject
 from leafpress.content.governance import dates_heading
 from leafpress.outputs import braille, brf
 from leafpress.outputs.blocks import Run
-from tests.minimal_project import Project, section
+from tests.minimal_project import Project, Result, section
 from tests.outputs import samples
 from tests.outputs.facts import urgent_boxes
 from tests.outputs.test_checks_fonts import SENTENCES
@@ -124,6 +125,7 @@ def test_words_in_other_languages_are_written_uncontracted() -> None:
     assert english == "A COM;T"  # "ment" contracted, as UEB grade 2 writes English
     assert french == "A COMMENT"  # UEB writes words of other languages letter by letter
     assert " ".join(braille.runs_text((Run("a "), Run("comment", lang="en-US")))) == english
+    assert " ".join(braille.runs_text((Run("a "), Run("comment", lang="")))) == english  # {.x}
 
 
 @pytest.mark.parametrize(("lang", "passage", "name"), [
@@ -166,3 +168,23 @@ def test_a_leaflet_in_many_languages_gets_braille_with_no_spelled_out_code_point
     for name in ("Amharic", "Russian", "Ukrainian", "Chinese (Simplified)", "Polish"):
         assert f"[{name} text: not in braille, see the print version]" in back
     assert "Weydii kalkaalisada wax ku saabsan daaweyntaada." in back  # Somali: all UEB has
+
+
+def test_check_warns_where_braille_will_show_a_note(
+        project: Project, leafpress: Callable[..., Result],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    project.write("content/sections/beta.md", section(
+        "beta", "Some words.\n\nSay [ሰላም]{lang=am} or [bonjour]{lang=fr}.\n\n"
+        "In Chinese: 你好 [@ref].\n"), dedent=False)
+    monkeypatch.chdir(project.root)
+    result = leafpress("check", "--today", "2026-01-01")
+    assert result.code == 0  # a warning: the other versions keep the words
+    warnings = [line for line in result.err.splitlines() if "braille" in line]
+    assert warnings == [
+        "warning: content/sections/beta.md:20: braille cannot show 'ሰላም' (Amharic): the "
+        "braille version has a note in its place",
+        "warning: content/sections/beta.md:22: braille cannot show '你好': the braille "
+        "version has a note in its place",
+    ]
+    assert "bonjour" not in result.err  # French: shown, uncontracted
+    assert "Marking the passage's language ([words]{lang=am})" in result.err

@@ -42,6 +42,7 @@ from leafpress.engine import Project
 from leafpress.errors import InputError, LeafpressError, Problem, ProblemCollector
 from leafpress.heap import settle_after_start_up
 from leafpress.outputs import FORMATS, Rendered
+from leafpress.outputs.braille import passages_not_in_braille
 from leafpress.project.config import Settings, load_settings
 from leafpress.project.definitions import LoadedLeaflet, leaflet_paths, load_leaflet, load_leaflets
 from leafpress.project.library import load_library, scan_library
@@ -245,6 +246,7 @@ def check(project: Path, *, today: dt.date, strict: bool) -> int:
     warnings += readability_report(library, settings, out)
     warnings += unexplained_terms(leaflets, library)
     warnings += findability_warnings(library)
+    warnings += passages_not_in_braille(library)
     for finding in governance.review_findings(
         library, leaflets, today, settings.review_due_window_days
     ):

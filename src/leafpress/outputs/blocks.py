@@ -26,7 +26,7 @@ Runs = tuple[Run, ...]
 
 def other_language(run: Run) -> str | None:
     """A run's language tag (``[..]{lang=fr}``) when it is not English, else None."""
-    if run.lang is None or run.lang.lower().split("-")[0] == "en":
+    if not run.lang or run.lang.lower().split("-")[0] == "en":  # "" from a span with no lang
         return None
     return run.lang
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from babel import Locale, UnknownLocaleError
 
+from leafpress.content import markdown
+from leafpress.errors import Problem
 from leafpress.outputs import brf
 from leafpress.outputs.base import Rendered, RenderJob
 from leafpress.outputs.blocks import (
@@ -34,8 +36,10 @@ from leafpress.outputs.blocks import (
     other_language,
     plain,
 )
+from leafpress.outputs.document import inline_runs
 from leafpress.outputs.naming import ReaderNames
 from leafpress.outputs.one_file import OneFile, document_for
+from leafpress.project.library import Library
 
 WIDTH = brf.CELLS_PER_LINE
 BODY_LINES = brf.LINES_PER_PAGE - 1
@@ -141,6 +145,31 @@ def braille_words(run: Run) -> tuple[str, bool]:
         return shown(run.text), False
     ueb = as_ueb(run.text)
     return (_note(language), False) if ueb is None else (ueb, True)
+
+
+def passages_not_in_braille(library: Library) -> list[Problem]:
+    """Warnings for ``leafpress check``: text the braille version shows only as a note."""
+    found = []
+    for source in library.sections.values():
+        for token in markdown.parse(source.body):
+            if token.type != "inline" or not token.map:
+                continue
+            for run in inline_runs(token, {}):
+                if run.citation or not run.text.strip() or as_ueb(run.text) is not None:
+                    continue
+                language = in_other_language(run)
+                words = run.text.split()
+                excerpt = " ".join(words if language else
+                                   [word for word in words if as_ueb(word) is None])[:40]
+                found.append(Problem(
+                    source.path, source.body_line + token.map[0], None,
+                    f"braille cannot show '{excerpt}'" + (f" ({language})" if language else "")
+                    + ": the braille version has a note in its place",
+                    "The other versions keep it. That may be all you need; if not, give the "
+                    "words in English too." + ("" if language else " Marking the passage's "
+                                               "language ([words]{lang=am}) names it in the "
+                                               "note and lets audio read it in that language.")))
+    return found
 
 
 def emphasised(runs: Runs) -> tuple[str, list[int]]:
