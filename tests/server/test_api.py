@@ -159,6 +159,7 @@ def test_advice_in_errors_names_the_studio_not_the_command_line(live: Live) -> N
         problems = client.post("/api/handouts", json={"sections": ["what-is-secondry"]}
                                ).json()["problems"]
         assert problems[0]["hint"].startswith("Did you mean 'what-is-secondary'?")
+        assert problems[0]["location"] == "handout request (sections[0].id)"  # not a file path
 
 
 def test_sections_are_listed_for_api_clients(live: Live) -> None:

@@ -36,12 +36,21 @@ STUDIO_WORDS = {
 
 
 def in_studio_words(problems: list[Problem]) -> list[Problem]:
-    """The same problems, with advice a nurse (or an API client) can follow."""
+    """The same problems, with advice a nurse (or an API client) can follow.
+
+    A request is checked as if it were a file in leaflets/; its problems are located in
+    "handout request" itself, not in a file path that does not exist.
+    """
     def reworded(hint: str) -> str:
         for cli, studio in STUDIO_WORDS.items():
             hint = hint.replace(cli, studio)
         return hint
-    return [dataclasses.replace(problem, hint=reworded(problem.hint)) for problem in problems]
+
+    def located(path: Path | None) -> Path | None:
+        return REQUEST_LABEL if path is not None and path.name == REQUEST_LABEL.name else path
+
+    return [dataclasses.replace(problem, path=located(problem.path), hint=reworded(problem.hint))
+            for problem in problems]
 
 
 @contextlib.contextmanager
