@@ -28,6 +28,7 @@ from leafpress.audit.registry import (
     PAGE_SIZE_CHECK,
     Check,
 )
+from leafpress.pdfua.one_pass import reading
 
 MAX_CONTENT_PROBLEMS = 5
 NO_FILE_HINT = "Check the path. If leafpress makes this PDF, build it first."
@@ -136,7 +137,7 @@ def _audit(path: Path, data: bytes | None, large_print: bool | None,
         if engine_running is not None:
             engine_running.result()  # the engine's own reason first, as when it runs first
         raise
-    with opened as pdf:
+    with opened as pdf, reading(pdf):
         if large_print is None:
             large_print = declares_large_print(pdf)
         print_file = declares_print_file(pdf)

@@ -5,7 +5,8 @@ Inside it, a page's parsed marked content is kept until the page is rewritten; t
 of the whole structure tree is kept until a fix edits the tree (every edit goes through
 :func:`tree_changed`); each element's /K list is kept until set_kids replaces it; and
 ``/ParentTree`` rebuilds asked for by the fixes happen once, when the pass ends (no fix
-reads the ParentTree; they all work from the tree's /K entries).
+reads the ParentTree; they all work from the tree's /K entries). The audit, which only
+reads, keeps the same things for the length of one audit through :func:`reading`.
 """
 
 from __future__ import annotations
@@ -140,3 +141,14 @@ def tree_changed() -> None:
     state = _current.get()
     if state is not None:
         state.walk = state.places = None
+
+
+@contextmanager
+def reading(pdf: pikepdf.Pdf) -> Iterator[None]:
+    """For code that only reads ``pdf`` (the audit): each /K and the walk are read once."""
+    with one_pass(pdf, _nothing_to_rebuild):
+        yield
+
+
+def _nothing_to_rebuild(pdf: pikepdf.Pdf) -> None:
+    """A reader changes nothing, so the ParentTree never needs rebuilding."""
