@@ -52,8 +52,6 @@ def one_collection_per_render() -> Iterator[None]:
             gc.collect()
 
 
-
-
 class CollectAfterAnswer:
     """For a worker that answers one job at a time: collect after each job, once it has answered.
 

@@ -18,11 +18,6 @@ BOTTOM_BOX = "G"
 
 
 def louis_module() -> Any:
-    """liblouis's Python module (for its typeform constants), or a located error."""
-    return _louis()
-
-
-def _louis() -> Any:
     """liblouis's Python module, from Debian's python3-louis (see docs/formats.md)."""
     try:
         import louis
@@ -42,14 +37,14 @@ def to_brf(text: str, typeform: list[int] | None = None) -> str:
     ``typeform`` gives each character's emphasis (liblouis's ``bold``, ``italic``), which
     UEB shows with its bold and italic indicators; None for plain text.
     """
-    dots = _louis().translateString(TABLES, text, typeform=typeform)
+    dots = louis_module().translateString(TABLES, text, typeform=typeform)
     return "".join(BRF_ASCII[(ord(ch) - 0x2800) & 0x3F] if "\u2800" <= ch <= "\u28ff"
                    else BRF_ASCII[0] for ch in dots)
 
 
 def shows_all(text: str) -> bool:
     """Whether UEB has every character of ``text`` (liblouis escapes the rest as code points)."""
-    louis = _louis()
+    louis = louis_module()
     return bool(louis.translateString(TABLES, text) ==
                 louis.translateString(TABLES, text, mode=louis.noUndefined))
 
@@ -58,7 +53,7 @@ def from_brf(cells: str) -> str:
     """Back-translate BRF ASCII to print text with liblouis."""
     dots = "".join(chr(0x2800 + BRF_ASCII.index(ch.upper())) if ch.upper() in BRF_ASCII
                    else ch for ch in cells)
-    return str(_louis().backTranslateString(TABLES, dots))
+    return str(louis_module().backTranslateString(TABLES, dots))
 
 
 def pages(data: bytes) -> list[list[str]]:

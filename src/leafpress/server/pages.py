@@ -15,6 +15,7 @@ from leafpress.errors import InputError, Problem
 from leafpress.outputs import FORMATS
 from leafpress.project.contacts import Contacts, load_profile, profile_names
 from leafpress.server import auditlog, library_view
+from leafpress.server.handout import REQUEST_LABEL
 from leafpress.server.security import CSRF_FIELD, csrf_ok, csrf_token, set_csrf_cookie
 from leafpress.server.state import PageState
 from leafpress.server.studio import AuditFailedError, Studio
@@ -110,10 +111,10 @@ def _refuse_overdue_add(studio: Studio, action: str) -> list[Problem]:
     card = next((c for c in library_view.cards(studio.project, dt.date.today())
                  if c.id == argument), None)
     if card is None:
-        return [Problem(Path("handout request"), None, None,
+        return [Problem(REQUEST_LABEL, None, None,
                         f"unknown section id '{argument}'", "Choose a section from the list.")]
     if card.overdue:
-        return [Problem(Path("handout request"), None, None,
+        return [Problem(REQUEST_LABEL, None, None,
                         f"section '{argument}' is overdue for review (next review was "
                         f"{card.next_review_text}), so it cannot be added",
                         "Choose another section, or ask for it to be reviewed.")]
@@ -161,10 +162,7 @@ async def handout_action(request: Request) -> Response:
 
 
 def _start_from(studio: Studio, state: PageState) -> PageState:
-    leaflet = studio.project.leaflets.get(state.start_from)
-    if leaflet is None:
-        raise InputError.single(f"unknown leaflet '{state.start_from}'",
-                                path=Path("handout request"), hint="Choose one from the list.")
+    leaflet = studio.start_leaflet(state.start_from)
     sections = [(use.id, use.heading or "") for use in leaflet.definition.sections]
     return PageState(leaflet.definition.title, tuple(sections), state.contacts, state.note,
                      state.edition, state.query, state.start_from)

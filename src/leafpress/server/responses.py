@@ -7,6 +7,7 @@ from typing import Any
 from starlette.responses import JSONResponse
 
 from leafpress.errors import Problem
+from leafpress.server.handout import REQUEST_LABEL
 
 
 def problem_json(problem: Problem) -> dict[str, Any]:
@@ -23,7 +24,5 @@ def problems_response(status: int, error: str, problems: list[Problem]) -> JSONR
 
 def single(status: int, error: str, message: str, hint: str = "") -> JSONResponse:
     """A JSON answer with one problem about the request itself."""
-    from pathlib import Path
-
     return problems_response(status, error,
-                             [Problem(Path("handout request"), None, None, message, hint)])
+                             [Problem(REQUEST_LABEL, None, None, message, hint)])

@@ -19,7 +19,7 @@ from leafpress.content import governance
 from leafpress.content.selection import Selection
 from leafpress.engine import Project
 from leafpress.errors import InputError, LeafpressError, Problem
-from leafpress.project.definitions import leaflet_from_mapping, leaflets_dir
+from leafpress.project.definitions import LoadedLeaflet, leaflet_from_mapping, leaflets_dir
 from leafpress.project.models import ADD_A_SECTION, LIST_SECTIONS, Id
 from leafpress.project.validation import did_you_mean
 from leafpress.server import auditlog
@@ -103,15 +103,21 @@ class Studio:
             self.generation += 1
         return True
 
+    def start_leaflet(self, leaflet_id: str) -> LoadedLeaflet:
+        """The leaflet a handout starts from; a located problem if there is none by that id."""
+        leaflets = self.project.leaflets
+        if leaflet_id not in leaflets:
+            raise InputError([Problem(
+                REQUEST_LABEL, None, None, f"start_from: unknown leaflet '{leaflet_id}'",
+                f"{did_you_mean(leaflet_id, leaflets)} Choose one from the studio's list "
+                f"(known: {', '.join(sorted(leaflets)) or 'none'}).".strip(),
+                field="start_from")])
+        return leaflets[leaflet_id]
+
     def base_definition(self, request: HandoutRequest) -> dict[str, Any]:
         """The leaflet a handout takes its publisher and audience from."""
-        leaflets = self.project.leaflets
-        if request.start_from and request.start_from not in leaflets:
-            raise InputError([Problem(
-                REQUEST_LABEL, None, None, f"start_from: unknown leaflet '{request.start_from}'",
-                f"{did_you_mean(request.start_from, leaflets)} Known leaflets: "
-                f"{', '.join(sorted(leaflets)) or 'none'}.".strip(), field="start_from")])
-        chosen = leaflets.get(request.start_from or "") or next(iter(leaflets.values()), None)
+        chosen = (self.start_leaflet(request.start_from) if request.start_from
+                  else next(iter(self.project.leaflets.values()), None))
         if chosen is None:
             raise InputError.single("the project has no leaflet to take a publisher from",
                                     path=leaflets_dir(self.root),
