@@ -177,3 +177,11 @@ def test_sections_are_listed_for_api_clients(live: Live) -> None:
     found_ids = {section["id"] for section in found}
     assert found_ids and found_ids < set(by_id)
     assert "receptors" not in found_ids  # says nothing of bone pain
+
+
+def test_an_unknown_start_and_an_unknown_section_are_reported_together(live: Live) -> None:
+    with live.client() as client:
+        response = client.post("/api/handouts", json={
+            "sections": ["receptors", "bone-pian"], "start_from": "bones"})
+    assert response.status_code == 422
+    assert [p["field"] for p in response.json()["problems"]] == ["start_from", "sections[1].id"]

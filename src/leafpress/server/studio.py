@@ -137,8 +137,19 @@ class Studio:
 
     def _mapping(self, request: HandoutRequest, leaflet_id: str | None = None
                  ) -> dict[str, Any]:
-        return definition_for(request, self.base_definition(request), self.root,
-                              leaflet_id=leaflet_id)
+        try:
+            base = self.base_definition(request)
+        except InputError as wrong_start:
+            if not request.start_from:
+                raise
+            # The rest is checked as if no leaflet were named, so all problems come at once.
+            rest: list[Problem] = []
+            try:
+                self._checked(request.model_copy(update={"start_from": None}), leaflet_id)
+            except InputError as error:
+                rest = error.problems
+            raise InputError([*wrong_start.problems, *rest]) from None
+        return definition_for(request, base, self.root, leaflet_id=leaflet_id)
 
     def _selection(self, mapping: dict[str, Any]) -> Selection:
         """Check a mapping as a leaflet file is checked, refusing overdue sections."""
