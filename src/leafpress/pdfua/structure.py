@@ -185,7 +185,7 @@ def iter_subtree(start: pikepdf.Dictionary) -> Iterator[StructNode]:
 
     Depths are relative to ``start``; pages inherit from ``start`` and its ancestors.
     """
-    yield from _walk(start, 0, inherited_page(start), set())
+    return iter(_walk(start, inherited_page(start)))
 
 
 #: Deepest page tree walked when looking up an inherited page attribute.
@@ -221,27 +221,35 @@ def inherited_page(element: pikepdf.Dictionary) -> pikepdf.Dictionary | None:
     return None
 
 
-def _walk(
-    parent: pikepdf.Dictionary,
-    depth: int,
-    page: pikepdf.Dictionary | None,
-    seen: set[tuple[int, int]],
-) -> Iterator[StructNode]:
-    for kid in kids(parent):
-        if not isinstance(kid, pikepdf.Dictionary):
-            continue
-        kind = kid.get("/S")  # is_struct_element and struct_type, reading /S once
-        if kind is None or kid.get("/Type", _STRUCT_ELEM) != _STRUCT_ELEM:
-            continue
-        if kid.is_indirect:
-            if kid.objgen in seen:
+def _walk(start: pikepdf.Dictionary, page: pikepdf.Dictionary | None) -> list[StructNode]:
+    """Depth first, in order, with an explicit stack: a walk meets every element once.
+
+    (Nested generators cost a resumption per level for every element they pass up.)
+    """
+    nodes: list[StructNode] = []
+    seen: set[tuple[int, int]] = set()
+    stack = [(iter(kids(start)), start, 0, page)]
+    while stack:
+        pending, parent, depth, parent_page = stack[-1]
+        for kid in pending:
+            if not isinstance(kid, pikepdf.Dictionary):
                 continue
-            seen.add(kid.objgen)
-        own_page = kid.get("/Pg")
-        kid_page = own_page if isinstance(own_page, pikepdf.Dictionary) else page
-        kind_name = str(kind)[1:] if isinstance(kind, pikepdf.Name) else ""
-        yield StructNode(kid, kind_name, parent, depth, kid_page)
-        yield from _walk(kid, depth + 1, kid_page, seen)
+            kind = kid.get("/S")  # is_struct_element and struct_type, reading /S once
+            if kind is None or kid.get("/Type", _STRUCT_ELEM) != _STRUCT_ELEM:
+                continue
+            if kid.is_indirect:
+                if kid.objgen in seen:
+                    continue
+                seen.add(kid.objgen)
+            own_page = kid.get("/Pg")
+            kid_page = own_page if isinstance(own_page, pikepdf.Dictionary) else parent_page
+            kind_name = str(kind)[1:] if isinstance(kind, pikepdf.Name) else ""
+            nodes.append(StructNode(kid, kind_name, parent, depth, kid_page))
+            stack.append((iter(kids(kid)), kid, depth + 1, kid_page))
+            break
+        else:
+            stack.pop()
+    return nodes
 
 
 def object_refs(node: StructNode) -> Iterator[pikepdf.Dictionary]:
