@@ -1,7 +1,7 @@
 """Page figures for every sample: ``python -m tests.render.page_report``.
 
 Per leaflet and edition: pages, median and longest line, stray breaks, lines starting
-with a citation, pages under a third full, and the emptiest page.
+with a citation, pages under a third full, the emptiest page and list items left alone.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ def main() -> None:
               f"stray breaks {len(pages.stray_breaks(lines))}, citation line starts "
               f"{len(pages.citation_line_starts(lines))}, under a third full "
               f"{[p.number for p in pages.underfilled(found)]}, emptiest page "
-              f"{emptiest.number} ({emptiest.fill:.0%}){excuse}")
+              f"{emptiest.number} ({emptiest.fill:.0%}){excuse}, list items or lead-ins "
+              f"left alone {len(pages.lone_list_items(document))}")
 
 
 if __name__ == "__main__":

@@ -107,3 +107,36 @@ def test_split_answer_lines_are_found() -> None:
     lines = "<div class='note-line' style='height: 2em'></div>" * 40
     body = f"<p>Question?</p><div class='notes'><p>What can I do?</p>{lines}</div>"
     assert pages.split_notes(lay_out(body)) == [1, 2]  # three pages of lines
+
+
+@pytest.mark.parametrize(("leaflet", "edition"), CASES)
+def test_no_list_item_or_lead_in_is_left_alone(
+        samples: dict[tuple[str, str], Sample], leaflet: str, edition: str) -> None:
+    assert pages.lone_list_items(samples[leaflet, edition].document) == []
+
+
+def _list_after(fillers: int, css: str = "") -> Document:
+    """Filler paragraphs, a lead-in and a list of three two-line items."""
+    items = "".join(f"<li>Item {n}<br>goes on</li>" for n in (1, 2, 3))
+    return lay_out("<p>Filler line.</p>" * fillers + f"<p>These drugs can:</p><ul>{items}</ul>",
+                   css)
+
+
+def _break_rules() -> str:
+    rules = (ROOT / "styles" / "base.css").read_text(encoding="utf-8").splitlines()
+    kept = [line for line in rules if line.startswith(("li:first-child", "li:last-child",
+                                                       "p:has("))]
+    assert len(kept) == 3
+    return "\n".join(kept)
+
+
+def test_a_lone_first_or_last_item_is_found_and_the_samples_rules_prevent_it() -> None:
+    assert pages.lone_list_items(_list_after(13)) == [(1, "Item 1goes on")]
+    assert pages.lone_list_items(_list_after(12)) == [(2, "Item 3goes on")]
+    assert pages.lone_list_items(_list_after(13, _break_rules())) == []
+    assert pages.lone_list_items(_list_after(12, _break_rules())) == []
+
+
+def test_a_lead_in_parted_from_its_list_is_found() -> None:
+    assert pages.lone_list_items(_list_after(2, "ul { break-before: page }")) == [
+        (1, "These drugs can:")]

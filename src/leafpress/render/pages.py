@@ -1,4 +1,4 @@
-"""Page checks on a laid-out document: stray line breaks, line length and page fill."""
+"""Page checks on a laid-out document: stray breaks, line length, page fill, lone list items."""
 
 from __future__ import annotations
 
@@ -236,3 +236,58 @@ def split_notes(document: Document) -> list[int]:
                 found.append(number)
                 break
     return found
+
+
+#: Lists shorter than this may break anywhere: two items on each side would be all of them.
+LONE_ITEM_LIST = 3
+
+
+def _pages_of(document: Document) -> dict[int, list[int]]:
+    """For each element (by id) the pages, 1-based and in order, that some box of it is on."""
+    found: dict[int, list[int]] = {}
+    for number, page in enumerate(document.pages, start=1):
+        for element in _elements(page._page_box.children[0]):
+            held = found.setdefault(id(element), [])
+            if not held or held[-1] != number:
+                held.append(number)
+    return found
+
+
+def _breaks_between(on: dict[int, list[int]], before: Any, after: Any) -> bool:
+    """Whether a page break falls between two sibling elements (both laid out)."""
+    first, second = on.get(id(before)), on.get(id(after))
+    return bool(first and second and first[-1] < second[0])
+
+
+def lone_list_items(document: Document) -> list[tuple[int, str]]:
+    """Items left alone at the foot or head of a page, and lead-ins parted from their list.
+
+    A list of three or more items should not break after its first item or before its last;
+    a paragraph straight before a list ("These drugs can:") should not break from it.
+    Returns (page, start of the item or lead-in left alone).
+    """
+    if not document.pages:
+        return []
+    on = _pages_of(document)
+    root = document.pages[0]._page_box.children[0].element
+    found: list[tuple[int, str]] = []
+    for parent in root.iter():
+        children = list(parent)
+        for before, element in itertools.pairwise(children):
+            if (before.tag == "p" and element.tag in ("ul", "ol")
+                    and _breaks_between(on, before, element)):
+                found.append((on[id(before)][-1], _start(before)))
+        if parent.tag not in ("ul", "ol"):
+            continue
+        items = [child for child in children if child.tag == "li"]
+        if len(items) < LONE_ITEM_LIST:
+            continue
+        if _breaks_between(on, items[0], items[1]):
+            found.append((on[id(items[0])][-1], _start(items[0])))
+        if _breaks_between(on, items[-2], items[-1]):
+            found.append((on[id(items[-1])][0], _start(items[-1])))
+    return found
+
+
+def _start(element: Any) -> str:
+    return " ".join("".join(element.itertext()).split())[:40]
