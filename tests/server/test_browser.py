@@ -19,6 +19,7 @@ pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
                                 reason="Debian's chromium is not installed (make setup)")
 CHOSEN = ["how-it-spreads", "where-it-spreads", "what-is-secondary"]
 PROFILE = "breast-unit-st-elsewhere"
+NOTE = "Your next appointment is on the letter we sent you."
 SCREENSHOTS = os.environ.get("LEAFPRESS_SCREENSHOTS")
 
 
@@ -70,9 +71,12 @@ def test_mouse_flow(live: Live, page: Page, titles: dict[str, str], tmp_path: Pa
     page.get_by_role("button", name=f"Move up: {titles[CHOSEN[2]]}").click()
     assert _order(page) == [CHOSEN[0], CHOSEN[2], CHOSEN[1]]
     page.get_by_label("Contacts profile").select_option(PROFILE)
+    page.get_by_label("Note for this handout (optional)").fill(NOTE)
     page.get_by_role("button", name="Update preview").click()
     preview = page.frame_locator("iframe.preview")
     expect(preview.get_by_text("0114 496 0123").first).to_be_visible()
+    expect(preview.get_by_text(NOTE).first).to_be_visible()
+    assert _addresses_with_the_handout(page) == []
     count, report = axe_violations(page)
     assert count == 0, report
     _shot(page, tmp_path, "studio")
@@ -84,6 +88,12 @@ def test_mouse_flow(live: Live, page: Page, titles: dict[str, str], tmp_path: Pa
     pdf = tmp_path / "handout.pdf"
     download.value.save_as(pdf)
     _check_pdf(pdf)
+
+
+def _addresses_with_the_handout(page: Page) -> list[str]:
+    """The page's and its frames' addresses that hold the handout's note or sections."""
+    return [address for address in (page.url, *(frame.url for frame in page.frames))
+            if "appointment" in address or "how-it-spreads" in address]
 
 
 def _enter(page: Page) -> None:
@@ -98,8 +108,8 @@ def test_keyboard_only_flow(live: Live, page: Page, titles: dict[str, str],
     assert active(page)["outline"] != "none"
     tab_to(page, "q")
     page.keyboard.type("spread")
-    page.keyboard.press("Enter")
-    page.wait_for_url("**q=spread**")
+    _enter(page)
+    expect(page.locator("#card-how-it-spreads")).to_be_visible()
     for section_id in CHOSEN[:2]:
         tab_to(page, f"Add: {titles[section_id]}")
         assert active(page)["outline"] != "none"
@@ -108,8 +118,7 @@ def test_keyboard_only_flow(live: Live, page: Page, titles: dict[str, str],
     tab_to(page, "q")
     page.keyboard.press("Control+a")
     page.keyboard.type("secondary")
-    page.keyboard.press("Enter")
-    page.wait_for_url("**q=secondary**")
+    _enter(page)
     tab_to(page, f"Add: {titles[CHOSEN[2]]}")
     _enter(page)
     assert _order(page) == CHOSEN

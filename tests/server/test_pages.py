@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import html
 import re
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
@@ -37,25 +36,40 @@ def test_form_post_from_another_origin_is_refused(live: Live) -> None:
     assert response.status_code == 403
 
 
-def test_add_move_and_remove_keep_the_handout_in_the_address(live: Live) -> None:
+def _sections(page: str) -> list[str]:
+    """The section ids the studio page's form holds, in order."""
+    return re.findall(r'<input type="hidden" name="s" value="([^"]+)">', page)
+
+
+def test_add_move_and_remove_keep_the_handout_in_the_page_not_an_address(live: Live) -> None:
+    note = "Seen in clinic on Tuesday"
     with live.client() as client:
         token = csrf_of(client.get("/").text)
         added = client.post("/handout", data=_form(token, "add:staging",
                                                    s=["receptors", "follow-up"],
-                                                   h=["", "After treatment"]))
-        assert added.status_code == 303
-        state = parse_qs(urlsplit(added.headers["location"]).query)
-        assert state["s"] == ["receptors", "follow-up", "staging"]
-        moved = client.post("/handout", data=_form(token, "up:2", s=state["s"]))
-        assert parse_qs(urlsplit(moved.headers["location"]).query)["s"] == [
-            "receptors", "staging", "follow-up"]
-        assert moved.headers["location"].endswith("#section-1")
-        removed = client.post("/handout", data=_form(token, "remove:0", s=state["s"]))
-        assert parse_qs(urlsplit(removed.headers["location"]).query)["s"] == [
-            "follow-up", "staging"]
-        page = client.get(added.headers["location"])
-        assert page.status_code == 200
-        assert 'value="After treatment"' in page.text
+                                                   h=["", "After treatment"], note=note))
+        assert added.status_code == 200 and "location" not in added.headers
+        assert added.headers["cache-control"] == "no-store"
+        assert _sections(added.text) == ["receptors", "follow-up", "staging"]
+        assert 'value="After treatment"' in added.text and note in added.text
+        addresses = re.findall(r'(?:href|src|action|formaction)="([^"]*)"', added.text)
+        assert addresses and not [a for a in addresses
+                                  if "Tuesday" in a or "After" in a or "?" in a]
+        moved = client.post("/handout", data=_form(token, "up:2", s=_sections(added.text)))
+        assert _sections(moved.text) == ["receptors", "staging", "follow-up"]
+        assert 'formaction="/handout#section-1" name="action" value="up:2"' in moved.text
+        removed = client.post("/handout", data=_form(token, "remove:0", s=_sections(moved.text)))
+        assert _sections(removed.text) == ["staging", "follow-up"]
+
+
+def test_search_keeps_the_handout(live: Live) -> None:
+    with live.client() as client:
+        token = csrf_of(client.get("/").text)
+        found = client.post("/handout", data=_form(token, "search", q="receptors",
+                                                   s=["follow-up"], title="For you"))
+    assert found.status_code == 200 and _sections(found.text) == ["follow-up"]
+    assert 'id="card-receptors"' in found.text and 'id="card-staging"' not in found.text
+    assert 'value="For you"' in found.text
 
 
 def test_overdue_section_is_listed_but_cannot_be_added(live: Live) -> None:
@@ -98,7 +112,7 @@ def test_save_writes_a_definition_that_loads_and_never_replaces(live: Live) -> N
                        title="Bones", contacts="breast-unit-st-elsewhere",
                        save_id="bone-handout")
         saved = client.post("/handout", data=fields)
-        assert saved.status_code == 303 and "saved=bone-handout" in saved.headers["location"]
+        assert saved.status_code == 200 and "Saved as leaflets/bone-handout.yaml" in saved.text
         again = client.post("/handout", data=fields)
         assert again.status_code == 422 and "already exists" in again.text
         escape = client.post("/handout", data={**fields, "save_id": "../escape"})
@@ -121,6 +135,30 @@ def test_preview_is_the_handout_as_a_web_page(live: Live) -> None:
         assert sheets and all(client.get(s).status_code == 200 for s in sheets)
         broken = client.get("/preview", params={"s": ["nope"]})
         assert broken.status_code == 422 and "unknown section id" in broken.text
+
+
+def test_the_studio_writes_its_preview_into_the_page(live: Live) -> None:
+    with live.client() as client:
+        token = csrf_of(client.get("/").text)
+        shown = client.post("/handout", data=_form(
+            token, "update", s=["receptors"], contacts="breast-unit-st-elsewhere",
+            note="Bring your letter"))
+        posted = client.post("/preview", data=_form(
+            token, "preview", s=["receptors"], contacts="breast-unit-st-elsewhere",
+            note="Bring your letter"))
+        forged = client.post("/preview", data={"s": ["receptors"]})
+        broken = client.post("/handout", data=_form(token, "update", s=["nope"]))
+    frame = re.search(r'<iframe class="preview"[^>]* sandbox="allow-same-origin" '
+                      r'srcdoc="([^"]*)"', shown.text)
+    assert frame is not None
+    inner = html.unescape(frame.group(1))
+    assert "0114 496 0123" in inner and "Bring your letter" in inner and "<script" not in inner
+    assert posted.status_code == 200 and "Bring your letter" in posted.text
+    assert posted.headers["cache-control"] == "no-store"
+    assert forged.status_code == 403
+    problems = html.unescape(broken.text.split('srcdoc="', 1)[1].split('"', 1)[0])
+    assert "unknown section id 'nope'" in html.unescape(problems)
+    assert "leafpress studio" not in problems
 
 
 def test_project_files_outside_the_preview_folders_are_not_served(live: Live) -> None:

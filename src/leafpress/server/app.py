@@ -48,7 +48,7 @@ def create_app(root: Path, *, workers: int = 2, watch_every: float = 1.0) -> Sta
         routes=[
             Route("/", pages.home),
             Route("/handout", pages.handout_action, methods=["POST"]),
-            Route("/preview", pages.preview),
+            Route("/preview", pages.preview, methods=["GET", "POST"]),
             Route("/log", pages.log_page),
             Route("/contacts", contacts_pages.show_contacts),
             Route("/contacts", contacts_pages.add_contacts, methods=["POST"]),

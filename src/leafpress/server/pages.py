@@ -8,7 +8,7 @@ from typing import Any
 
 import jinja2
 from starlette.requests import Request
-from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from starlette.responses import FileResponse, HTMLResponse, Response
 
 from leafpress.editions import EDITIONS, LAYOUTS
 from leafpress.errors import InputError, Problem
@@ -61,47 +61,54 @@ def other_formats() -> list[str]:
             and any(output.offered(layout, edition) for edition in EDITIONS.values())]
 
 
+#: Every studio page holds the handout being built: no cache, no copy on disk.
+NOT_STORED = {"Cache-Control": "no-store"}
+
+
 def studio_page(request: Request, state: PageState, *, status: int = 200,
                 problems: list[Problem] | None = None, message: str = "") -> HTMLResponse:
-    """The studio: the library on one side, the handout being built on the other."""
+    """The studio: the library on one side, the handout being built and its preview on the other.
+
+    The handout lives only in this page's form: each change posts it and gets this page
+    back (never a redirect to an address holding it), and the preview is written into
+    the page (``srcdoc``) instead of being fetched from an address.
+    """
     studio = _studio(request)
     project = studio.project
     today = dt.date.today()
     cards = library_view.cards(project, today)
     chosen = {section_id for section_id, _ in state.sections}
     by_id = {card.id: card for card in cards}
-    return page(
+    response = page(
         request, "studio.html.j2", status, state=state,
         cards=library_view.search(cards, state.query), total=len(cards), chosen=chosen,
         by_id=by_id, profiles=_profiles(studio.root), leaflets=project.leaflets,
         editions=EDITIONS, other_formats=other_formats(),
-        reload_problems=studio.reload_problems, problems=problems or [],
-        message=message or (request.query_params.get("saved", "") and
-        f"Saved as leaflets/{request.query_params['saved']}.yaml. It builds with make."))
+        reload_problems=studio.reload_problems, problems=problems or [], message=message,
+        preview=_preview_html(studio, state)[0] if state.sections else "")
+    response.headers.update(NOT_STORED)
+    return response
 
 
 async def home(request: Request) -> Response:
-    """GET /: the studio, showing the handout described in the address."""
+    """GET /: the studio (a link may name sections to start with, as ``/?s=receptors``)."""
     return studio_page(request, PageState.read(request.query_params))
 
 
-def _move(state: PageState, action: str) -> tuple[PageState, str]:
+def _changed(state: PageState, action: str) -> PageState:
+    """The handout after an add, move or remove button (the page's anchors keep the place)."""
     verb, _, argument = action.partition(":")
     sections = list(state.sections)
     if verb == "add" and argument and argument not in {s for s, _ in sections}:
         sections.append((argument, ""))
-        return state.with_sections(sections), f"card-{argument}"
-    if verb in ("up", "down", "remove") and argument.isdigit() and int(argument) < len(sections):
+    elif verb in ("up", "down", "remove") and argument.isdigit() and int(argument) < len(sections):
         index = int(argument)
+        other = index - 1 if verb == "up" else index + 1
         if verb == "remove":
             del sections[index]
-            return state.with_sections(sections), "handout"
-        other = index - 1 if verb == "up" else index + 1
-        if 0 <= other < len(sections):
+        elif 0 <= other < len(sections):
             sections[index], sections[other] = sections[other], sections[index]
-            return state.with_sections(sections), f"section-{other}"
-        return state, f"section-{index}"
-    return state, "handout"
+    return state.with_sections(sections)
 
 
 def _refuse_overdue_add(studio: Studio, action: str) -> list[Problem]:
@@ -121,6 +128,12 @@ def _refuse_overdue_add(studio: Studio, action: str) -> list[Problem]:
     return []
 
 
+def _expired(request: Request) -> HTMLResponse:
+    return page(request, "message.html.j2", 403, heading="Please try again",
+                text="This form has expired or came from another site, so nothing was "
+                "done. Go back to the studio, reload the page and try again.")
+
+
 async def handout_action(request: Request) -> Response:
     """POST /handout: change the handout, download it, or save it as a definition."""
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -130,9 +143,7 @@ async def handout_action(request: Request) -> Response:
     form = await request.form(max_files=0, max_fields=400)
     sent = form.get(CSRF_FIELD, "")
     if not csrf_ok(request, sent if isinstance(sent, str) else ""):
-        return page(request, "message.html.j2", 403, heading="Please try again",
-                    text="This form has expired or came from another site, so nothing was "
-                    "done. Go back to the studio, reload the page and try again.")
+        return _expired(request)
     state = PageState.read(form)
     action = form.get("action", "update")
     action = action if isinstance(action, str) else "update"
@@ -146,10 +157,10 @@ async def handout_action(request: Request) -> Response:
         if action == "save":
             save_id = form.get("save_id", "")
             target = studio.save(state.request(), save_id if isinstance(save_id, str) else "")
-            return RedirectResponse(state.address("handout").replace(
-                "/?", f"/?saved={target.stem}&", 1), 303)
+            return studio_page(request, state, message=f"Saved as leaflets/{target.name}. "
+                               "It builds with make.")
         if action == "start":
-            return RedirectResponse(_start_from(studio, state).address("handout"), 303)
+            return studio_page(request, _start_from(studio, state))
     except InputError as error:
         return studio_page(request, state, status=422, problems=error.problems)
     except AuditFailedError as error:
@@ -157,8 +168,7 @@ async def handout_action(request: Request) -> Response:
     refused = _refuse_overdue_add(studio, action)
     if refused:
         return studio_page(request, state, status=422, problems=refused)
-    state, fragment = _move(state, action)
-    return RedirectResponse(state.address(fragment), 303)
+    return studio_page(request, _changed(state, action))
 
 
 def _start_from(studio: Studio, state: PageState) -> PageState:
@@ -176,27 +186,45 @@ async def _download(studio: Studio, state: PageState, edition: str, output: str 
         "X-Leafpress-Log-Entry": str(produced.log_number)})
 
 
-async def preview(request: Request) -> Response:
-    """GET /preview: the handout as a web page, from the same HTML the PDF is made from."""
-    studio = _studio(request)
-    state = PageState.read(request.query_params)
-    if not state.sections:
-        return page(request, "message.html.j2", 200, heading="Nothing to preview yet",
-                    text="Add a section from the library to see your handout here.")
+def _preview_html(studio: Studio, state: PageState) -> tuple[str, int]:
+    """The handout as a web page, from the same HTML the PDF is made from, and a status.
+
+    Stylesheets, fonts and images come from ``/project-file/``; a handout that cannot be
+    made yet gives a short page of its problems instead.
+    """
     try:
         request_ = state.request()
         mapping = studio.definition(request_)
         html, sheets = studio.project.print_html(mapping, request_.edition)
     except InputError as error:
-        return page(request, "problems.html.j2", 422, problems=error.problems)
+        return TEMPLATES.get_template("preview-problems.html.j2").render(
+            problems=error.problems), 422
     root = studio.root
     links = "".join(f'<link rel="stylesheet" href="/project-file/{sheet.relative_to(root)}">'
                     for sheet in sheets if sheet.is_relative_to(root))
     html = html.replace(root.as_uri() + "/", "/project-file/").replace("</head>", links
                                                                           + "</head>", 1)
-    return HTMLResponse(html, headers={"Content-Security-Policy":
-                                       "default-src 'self'; img-src 'self' data:; "
-                                       "style-src 'self' 'unsafe-inline'"})
+    return html, 200
+
+
+async def preview(request: Request) -> Response:
+    """/preview: the handout as a web page on its own (posted by the studio's form)."""
+    studio = _studio(request)
+    if request.method == "POST":
+        form = await request.form(max_files=0, max_fields=400)
+        sent = form.get(CSRF_FIELD, "")
+        if not csrf_ok(request, sent if isinstance(sent, str) else ""):
+            return _expired(request)
+        state = PageState.read(form)
+    else:
+        state = PageState.read(request.query_params)
+    if not state.sections:
+        return page(request, "message.html.j2", 200, heading="Nothing to preview yet",
+                    text="Add a section from the library to see your handout here.")
+    html, status = _preview_html(studio, state)
+    return HTMLResponse(html, status, headers={
+        **NOT_STORED, "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; "
+        "style-src 'self' 'unsafe-inline'"})
 
 
 async def project_file(request: Request) -> Response:

@@ -1,10 +1,9 @@
-"""The studio page's handout, carried in the address and the form: nothing is stored."""
+"""The studio page's handout, carried only in the page's form: never in an address, never stored."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from typing import Any
-from urllib.parse import urlencode
 
 from starlette.datastructures import ImmutableMultiDict
 
@@ -36,7 +35,11 @@ class PageState:
 
     @classmethod
     def read(cls, values: MultiValues) -> PageState:
-        """The state sent by the page (as query parameters or as a form)."""
+        """The state sent by the page's form (or, for a link into the studio, an address).
+
+        The studio never writes a handout into an address: its title, headings and note
+        would stay in the browser's history and the server's access log.
+        """
         ids = [v for v in values.getlist("s") if isinstance(v, str)]
         headings = [v for v in values.getlist("h") if isinstance(v, str)]
         headings += [""] * (len(ids) - len(headings))
@@ -48,25 +51,6 @@ class PageState:
     def with_sections(self, sections: list[tuple[str, str]]) -> PageState:
         """The same handout with other sections."""
         return replace(self, sections=tuple(sections))
-
-    def params(self, *, with_query: bool = True) -> list[tuple[str, str]]:
-        """The state as (name, value) pairs for an address or hidden fields."""
-        pairs = [("title", self.title)]
-        for section_id, heading in self.sections:
-            pairs += [("s", section_id), ("h", heading)]
-        pairs += [("contacts", self.contacts), ("note", self.note), ("edition", self.edition),
-                  ("start_from", self.start_from)]
-        if with_query:
-            pairs.append(("q", self.query))
-        return [(name, value) for name, value in pairs if value]
-
-    def address(self, fragment: str = "") -> str:
-        """The studio page showing this handout."""
-        return "/?" + urlencode(self.params()) + (f"#{fragment}" if fragment else "")
-
-    def preview_address(self) -> str:
-        """The web preview of this handout."""
-        return "/preview?" + urlencode(self.params(with_query=False))
 
     def request(self, edition: str | None = None, output: str = "pdf") -> HandoutRequest:
         """The handout request this state asks for (validated, located by field)."""
