@@ -1,8 +1,11 @@
 """Time the studio: p95 request-to-PDF with warm workers vs a bare WeasyPrint render.
 
-Run: .venv/bin/python benchmarks/bench_studio.py [--requests 50] [--workers 2]
+Run: .venv/bin/python benchmarks/bench_studio.py [--requests 50] [--workers 2] [--in-thread]
 A copy of the project in a temporary folder is served (so the log is not written into the
-repository). The handout is the first run of sections that makes a 4-page A4 standard PDF.
+repository) by ``leafpress serve`` in a process of its own, as a nurse runs it; with
+``--in-thread`` the server runs in a thread of this process instead, where the bare renders'
+garbage is collected in the server's requests too. The handout is the first run of sections
+that makes a 4-page A4 standard PDF.
 Server requests and bare renders alternate in this one run, so the ratio holds on a noisy
 machine even when the absolute seconds do not. The server's time includes everything a
 nurse waits for: HTTP, validation, rendering, PDF/UA finishing, the audit and the log.
@@ -11,12 +14,16 @@ nurse waits for: HTTP, validation, rendering, PDF/UA finishing, the audit and th
 from __future__ import annotations
 
 import argparse
+import contextlib
 import shutil
 import socket
 import statistics
+import subprocess
+import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +60,38 @@ def _four_pages(project: Project, base: dict[str, Any]) -> dict[str, Any]:
     return body
 
 
+@contextlib.contextmanager
+def _served(root: Path, port: int, workers: int, in_thread: bool) -> Iterator[None]:
+    """The studio on ``port`` until the block ends: ``leafpress serve``, or a thread here."""
+    if in_thread:
+        server = uvicorn.Server(uvicorn.Config(create_app(root, workers=workers, watch_every=0),
+                                               host="127.0.0.1", port=port,
+                                               log_level="warning"))
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        while not server.started:
+            time.sleep(0.1)
+        yield
+        server.should_exit = True
+        thread.join(timeout=60)
+        return
+    command = [sys.executable, "-m", "leafpress", "--project", str(root), "serve",
+               "--port", str(port), "--workers", str(workers)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    try:
+        for _ in range(600):
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"http://127.0.0.1:{port}/api/sections", timeout=5).is_success:
+                    break
+            if process.poll() is not None:
+                raise SystemExit("leafpress serve stopped before it answered")
+            time.sleep(0.1)
+        yield
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+
+
 def _p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20, method="inclusive")[-1]
 
@@ -62,12 +101,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--in-thread", action="store_true",
+                        help="serve from a thread of this process, not a process of its own")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         root = _copy(Path(folder) / "project")
         project = Project.open(root)
-        app = create_app(root, workers=args.workers, watch_every=0)
-        studio = app.state.studio
+        studio = create_app(root, workers=1, watch_every=0).state.studio  # never started
         base = {"id": "handout", "title": "Your handout", "publisher": "sample",
                 "product_code": "HANDOUT", "version": "1", "audience": "Anyone"}
         body = _four_pages(project, base)
@@ -76,12 +116,6 @@ def main() -> None:
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
-        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
-                                               log_level="warning"))
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        while not server.started:
-            time.sleep(0.1)
 
         def bare() -> float:
             start = time.perf_counter()
@@ -110,7 +144,8 @@ def main() -> None:
         bares: list[float] = []
         tagged: list[float] = []
         engines: list[tuple[float, float]] = []
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=120) as client:
+        with (_served(root, port, args.workers, args.in_thread),
+              httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=120) as client):
             for _ in range(2 * args.workers + 2):  # warm every worker and the bare path
                 client.post("/api/handouts", json=body).raise_for_status()
                 bare(), bare_tagged(), engine()
@@ -124,11 +159,11 @@ def main() -> None:
                 bares.append(bare())
                 tagged.append(bare_tagged())
                 engines.append(engine())
-        server.should_exit = True
-        thread.join(timeout=60)
     p95, median = _p95(served), statistics.median(bares)
     print(f"handout: {len(body['sections'])} sections, {pages} A4 pages, standard edition")
-    print(f"studio request-to-PDF over {args.requests} requests ({args.workers} warm workers): "
+    where = "a thread of this process" if args.in_thread else "leafpress serve"
+    print(f"studio ({where}) request-to-PDF over {args.requests} requests "
+          f"({args.workers} warm workers): "
           f"median {statistics.median(served):.3f} s, p95 {p95:.3f} s")
     print(f"bare WeasyPrint render of the same HTML ({len(bares)} runs): median {median:.3f} s")
     print(f"ratio p95 / bare median: {p95 / median:.2f} (target <= 1.2)")
