@@ -103,6 +103,27 @@ def test_answer_lines_stay_with_their_question(
     assert pages.split_notes(samples[leaflet, edition].document) == []
 
 
+@pytest.mark.parametrize(("leaflet", "edition"), CASES)
+def test_the_publishers_address_and_the_dates_stay_whole(
+        samples: dict[tuple[str, str], Sample], leaflet: str, edition: str) -> None:
+    document = samples[leaflet, edition].document
+    assert pages.split_blocks(document, "publisher") == []
+    assert pages.parted_from_next(document, "dates") == []
+
+
+def test_a_split_address_is_found() -> None:
+    address = "<p class='publisher'>" + "Line of the address<br>" * 12 + "</p>"
+    assert pages.split_blocks(lay_out("<p>Text.</p>" * 14 + address), "publisher") == [1]
+    kept = lay_out("<p>Text.</p>" * 14 + address, ".publisher { break-inside: avoid }")
+    assert pages.split_blocks(kept, "publisher") == []
+
+
+def test_dates_parted_from_their_note_are_found() -> None:
+    body = "<p>Text.</p>" * 15 + "<p class='dates'>Written: 1 May 2026.</p><p>Why this date.</p>"
+    assert pages.parted_from_next(lay_out(body), "dates") == [1]
+    assert pages.parted_from_next(lay_out(body, ".dates { break-after: avoid }"), "dates") == []
+
+
 def test_split_answer_lines_are_found() -> None:
     lines = "<div class='note-line' style='height: 2em'></div>" * 40
     body = f"<p>Question?</p><div class='notes'><p>What can I do?</p>{lines}</div>"

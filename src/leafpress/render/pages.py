@@ -228,10 +228,15 @@ def short_chapter_breaks(document: Document) -> list[str]:
 
 def split_notes(document: Document) -> list[int]:
     """Pages where a question's ruled answer lines (a notes block) run on to the next page."""
+    return split_blocks(document, "notes")
+
+
+def split_blocks(document: Document, class_name: str) -> list[int]:
+    """Pages where an element of this class (``publisher``: an address) runs on to the next."""
     found = []
     for number, page in enumerate(document.pages, start=1):
         for element in _elements(page._page_box.children[0]):
-            if "notes" in element_classes(element) and _continues(
+            if class_name in element_classes(element) and _continues(
                     document, number, element):
                 found.append(number)
                 break
@@ -291,3 +296,17 @@ def lone_list_items(document: Document) -> list[tuple[int, str]]:
 
 def _start(element: Any) -> str:
     return " ".join("".join(element.itertext()).split())[:40]
+
+
+def parted_from_next(document: Document, class_name: str) -> list[int]:
+    """Pages where an element of this class (``dates``) ends and what follows it does not start.
+
+    For a block that must keep the line after it (the dates, and what they mean).
+    """
+    if not document.pages:
+        return []
+    on = _pages_of(document)
+    root = document.pages[0]._page_box.children[0].element
+    return [on[id(before)][-1] for parent in root.iter()
+            for before, after in itertools.pairwise(list(parent))
+            if class_name in element_classes(before) and _breaks_between(on, before, after)]
