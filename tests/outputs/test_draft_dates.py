@@ -17,7 +17,7 @@ from tests.minimal_project import Project as Files
 from tests.minimal_project import section
 
 TODAY = dt.date(2026, 6, 1)
-DRAFT = "Draft — not clinically reviewed. Written: 10 January 2025."
+DRAFT = "Draft: not yet clinically reviewed. Written: 10 January 2025."
 REVIEWED = "Reviewed: 10 January 2025."
 
 

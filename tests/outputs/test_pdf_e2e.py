@@ -128,7 +128,7 @@ def test_footer_on_every_page(pdf: pikepdf.Pdf, text: str) -> None:
     assert len(pages) == count
     for number, page in enumerate(pages, start=1):
         # A draft's footer never shows a review date (issue 12).
-        assert "Draft — not clinically reviewed" in page and "Reviewed" not in page
+        assert "Draft: not yet clinically reviewed" in page and "Reviewed" not in page
         assert "Written: 5 November 2024" in page
         assert f"LP-TEST-001 version 2.1 · Page {number} of {count}" in page
 
@@ -141,7 +141,7 @@ def test_end_section_text(text: str) -> None:
         "Dr Ada Example, Consultant oncologist",
         "This information has not yet been clinically reviewed.",
         "Advanced breast cancer. NICE, 2017.",
-        "Draft — not clinically reviewed. Written: 5 November 2024.",
+        "Draft: not yet clinically reviewed. Written: 5 November 2024.",
         "Available in other formats",
         "Words we use",
         "Draft: not yet clinically reviewed.",

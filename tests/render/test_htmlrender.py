@@ -203,7 +203,7 @@ def test_numbered_references(standard: Element) -> None:
 def test_review_dates_in_long_form(standard: Element) -> None:
     text = text_of(_about(standard))
     # The standard fixture is a draft: it says so and gives the writing date, never "Reviewed".
-    assert "Draft — not clinically reviewed. Written: 5 November 2024." in text
+    assert "Draft: not yet clinically reviewed. Written: 5 November 2024." in text
     assert "Reviewed:" not in text
 
 
@@ -235,7 +235,7 @@ def _footer_content(document: Element) -> list[str]:
 
 def test_footer_text_in_the_page_css(standard: Element) -> None:
     assert _footer_content(standard) == [
-        "Draft — not clinically reviewed\nWritten: 5 November 2024\n"
+        "Draft: not yet clinically reviewed\nWritten: 5 November 2024\n"
         "LP-TEST-001 version 2.1 · Page ",
         "counter(page)", " of ", "counter(pages)",
     ]

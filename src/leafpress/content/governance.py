@@ -97,7 +97,7 @@ def dates_heading(draft: bool) -> str:
 def dates_lines(draft: bool, reviewed: str, next_review: str) -> tuple[str, ...]:
     """The dates as print words them; for a draft, when it was written, never "Reviewed"."""
     if draft:
-        return (f"Draft — not clinically reviewed. Written: {reviewed}.",)
+        return (f"Draft: not yet clinically reviewed. Written: {reviewed}.",)
     return (f"Reviewed: {reviewed}.", f"Next review: {next_review}.")
 
 

@@ -69,7 +69,7 @@ def test_back_cover_has_formats_contacts_dates_and_code(booklet: Booklet, varian
     assert "To ask for it in another format, phone 01234 000000 or email help@example.org." in (
         back)
     assert "2 Test Road" in back and "Website: https://example.org" in back
-    assert "Draft — not clinically reviewed. Written: 5 November 2024." in back
+    assert "Draft: not yet clinically reviewed. Written: 5 November 2024." in back
     assert "Reviewed:" not in back
     edition = " · large print edition" if variant == "large-print" else ""
     assert f"LP-TEST-B01 · version 3.2{edition}" in back
