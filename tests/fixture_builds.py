@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from leafpress import Project, cli
+from leafpress.content.library_scan import load_library
 from leafpress.content.selection import Selection, select
 from leafpress.project.definitions import LoadedLeaflet, load_leaflet
-from leafpress.project.library import Library, load_library
+from leafpress.project.library import Library
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = REPO / "tests" / "fixtures" / "project"

@@ -11,10 +11,10 @@ import yaml
 
 from leafpress import cli
 from leafpress.content import markdown
+from leafpress.content.library_scan import load_library
 from leafpress.content.readability import text_blocks
 from leafpress.content.selection import select
 from leafpress.project.definitions import leaflet_paths, load_leaflets
-from leafpress.project.library import load_library
 
 ROOT = Path(__file__).resolve().parent.parent
 KEY_FACTS: dict[str, Any] = yaml.safe_load(

@@ -11,9 +11,9 @@ import pikepdf
 import pytest
 
 from leafpress.audit import audit_pdf
+from leafpress.content.library_scan import load_library
 from leafpress.editions import EDITIONS as VARIANTS
 from leafpress.project.definitions import leaflet_paths, load_leaflets
-from leafpress.project.library import load_library
 from leafpress.render.html import is_notes_page
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from leafpress.content import governance
+from leafpress.content.library_scan import scan_library
 from leafpress.content.selection import Selection, select
 from leafpress.editions import EDITIONS, LAYOUTS, Edition, primary_edition
 from leafpress.errors import InputError, LeafpressError, Problem
@@ -22,7 +23,7 @@ from leafpress.project.definitions import (
     leaflet_paths,
     load_leaflet,
 )
-from leafpress.project.library import Library, scan_library
+from leafpress.project.library import Library
 from leafpress.project.validation import did_you_mean
 from leafpress.render.html import make_environment
 

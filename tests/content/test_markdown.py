@@ -8,8 +8,8 @@ import pytest
 from tests.minimal_project import Cli, Project, section
 
 from leafpress.content import markdown
+from leafpress.content.library_scan import load_section
 from leafpress.errors import InputError
-from leafpress.project.library import load_section
 
 BODY_LINE = 18  # the first body line of a section written by minimal_project.section()
 HTML_HINT = "Write it in Markdown instead; leafpress never passes HTML through."

@@ -15,8 +15,8 @@ import pytest
 from weasyprint import HTML
 
 from leafpress import Project
-from leafpress.content.scripts import font_for, script_of
 from leafpress.outputs.checks import foreign_font_problems
+from leafpress.project.scripts import font_for, script_of
 from tests.minimal_project import section
 
 TODAY = "2026-01-01"
@@ -71,7 +71,7 @@ def test_weasyprint_70_garbles_the_scripts_leafpress_refuses(
     language: str, written: str, tmp_path: Path
 ) -> None:
     # Why these scripts are refused: drawn right, read back wrong. When this test fails,
-    # WeasyPrint has been fixed, and content/scripts.py can accept the script again.
+    # WeasyPrint has been fixed, and project/scripts.py can accept the script again.
     data = HTML(string=f"<p style='font-family: Noto Sans'>{written}</p>").write_pdf()
     assert pdf_text(data, tmp_path) != written
     assert script_of(written[0]) in ("BENGALI", "ARABIC", "GUJARATI")

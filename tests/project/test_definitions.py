@@ -8,10 +8,10 @@ import pytest
 from tests.minimal_project import Cli, Project, Result
 
 from leafpress import Project as Engine
+from leafpress.content.library_scan import load_library
 from leafpress.content.selection import select
 from leafpress.errors import InputError
 from leafpress.project.definitions import load_leaflet
-from leafpress.project.library import load_library
 
 TODAY = "2026-01-01"
 LEAFLET_KEYS = (

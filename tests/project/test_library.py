@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from tests.minimal_project import Cli, Project, Result, section
 
+from leafpress.content.library_scan import load_library
 from leafpress.errors import InputError
-from leafpress.project.library import load_library
 from leafpress.project.sourcefile import MAX_SOURCE_BYTES
 
 TODAY = "2026-01-01"

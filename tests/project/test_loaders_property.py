@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.minimal_project import Project, make_project
 
+from leafpress.content.library_scan import load_section
 from leafpress.errors import LeafpressError
 from leafpress.project.definitions import load_leaflet
-from leafpress.project.library import load_section
 from leafpress.project.yamlload import load_yaml
 
 SETTINGS = settings(max_examples=200, deadline=None,

@@ -11,9 +11,9 @@ from tests.minimal_project import Project, make_project, section
 
 from leafpress import Project as Engine
 from leafpress.cli.app import main
+from leafpress.content.library_scan import load_library
 from leafpress.content.selection import select
 from leafpress.project.definitions import load_leaflet
-from leafpress.project.library import load_library
 
 BODY = ("Doctors write {{ 7*7 }} and {% if true %}yes{% endif %} and {# note #} and "
         "{{ config.items() }} here.\n")

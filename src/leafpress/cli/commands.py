@@ -36,6 +36,7 @@ from leafpress.batch.executors import default_jobs
 from leafpress.cli.readability_report import readability_report
 from leafpress.content import governance
 from leafpress.content.explained import unexplained_terms
+from leafpress.content.library_scan import load_library, scan_library
 from leafpress.content.references import findability_warnings
 from leafpress.content.selection import select
 from leafpress.engine import Project
@@ -45,7 +46,6 @@ from leafpress.outputs import FORMATS, Rendered
 from leafpress.outputs.braille import passages_not_in_braille
 from leafpress.project.config import Settings, load_settings
 from leafpress.project.definitions import LoadedLeaflet, leaflet_paths, load_leaflet, load_leaflets
-from leafpress.project.library import load_library, scan_library
 from leafpress.render.html import document_title
 from leafpress.store import deps
 from leafpress.store.write import write_target

@@ -12,9 +12,9 @@ from urllib.parse import unquote, urlsplit
 import pikepdf
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
-from leafpress.content.scripts import describe, font_for
 from leafpress.content.selection import Selection
 from leafpress.errors import BuildError, Problem
+from leafpress.project.scripts import describe, font_for
 from leafpress.project.sourcefile import read_source
 
 #: How far (in CSS pixels, 1/96 inch) a box may poke past the content box: rounding only.

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from leafpress.content.scripts import refused_script_problems
 from leafpress.errors import InputError, Problem, ProblemCollector
 from leafpress.project.contacts import Contacts, load_profile
 from leafpress.project.imagefiles import image_problem
 from leafpress.project.models import LIST_SECTIONS, LeafletDefinition, Publisher
+from leafpress.project.scripts import refused_script_problems
 from leafpress.project.sourcefile import read_source
 from leafpress.project.validation import did_you_mean, validate
 from leafpress.project.yamlload import YamlDocument, load_yaml
