@@ -246,3 +246,18 @@ def test_bad_profile_is_refused_and_nothing_written(live: Live, change: dict[str
         response = client.post("/contacts", data={"csrf": token, **NEW_PROFILE, **change})
     assert response.status_code == 422 and message in html.unescape(response.text)
     assert live.files() == files
+
+
+def test_markup_in_the_form_stays_text_in_the_page_and_its_preview(live: Live) -> None:
+    attack = '"></textarea></iframe><script>alert(1)</script>{{ 7 * 7 }}'
+    with live.client() as client:
+        token = csrf_of(client.get("/").text)
+        shown = client.post("/handout", data=_form(
+            token, "update", s=["receptors"], contacts="breast-unit-st-elsewhere",
+            note=attack, title=attack, h=[attack], q=attack))
+    assert shown.status_code == 200
+    assert "<script" not in shown.text and "</iframe><script" not in shown.text
+    frame = html.unescape(shown.text.split('srcdoc="', 1)[1].split('"', 1)[0])
+    assert "<script" not in frame
+    refused = re.findall(r"<li>([\w.]+): contains markup or template code", frame)
+    assert refused == ["title", "note", "sections.0.heading"]
