@@ -117,3 +117,17 @@ def test_untagged_pdf_has_no_tree() -> None:
     assert struct_tree_root(pdf) is None
     assert list(iter_struct_elements(pdf)) == []
     assert mcid_owners_from_parent_tree(pdf) == {}
+
+
+def test_a_tree_thousands_of_levels_deep_is_walked_to_the_bottom() -> None:
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    root = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
+    pdf.Root.StructTreeRoot = root
+    parent = root
+    for _ in range(3000):  # far past Python's recursion limit
+        element = _element(pdf, "Div", P=parent)
+        parent.K = pikepdf.Array([element])
+        parent = element
+    depths = [node.depth for node in iter_struct_elements(pdf)]
+    assert depths == list(range(3000))

@@ -224,7 +224,9 @@ def inherited_page(element: pikepdf.Dictionary) -> pikepdf.Dictionary | None:
 def _walk(start: pikepdf.Dictionary, page: pikepdf.Dictionary | None) -> list[StructNode]:
     """Depth first, in order, with an explicit stack: a walk meets every element once.
 
-    (Nested generators cost a resumption per level for every element they pass up.)
+    No recursion, so a hostile file's tree thousands of levels deep (the audit reads any
+    PDF) is walked instead of ending in RecursionError; nor nested generators, which cost
+    a resumption per level for every element they pass up.
     """
     nodes: list[StructNode] = []
     seen: set[tuple[int, int]] = set()
