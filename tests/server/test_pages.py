@@ -261,3 +261,12 @@ def test_markup_in_the_form_stays_text_in_the_page_and_its_preview(live: Live) -
     assert "<script" not in frame
     refused = re.findall(r"<li>([\w.]+): contains markup or template code", frame)
     assert refused == ["title", "note", "sections.0.heading"]
+
+
+def test_both_form_addresses_refuse_what_is_not_a_form(live: Live) -> None:
+    with live.client() as client:
+        client.get("/")
+        for address in ("/handout", "/preview"):
+            refused = client.post(address, json={"s": ["receptors"]})
+            assert refused.status_code == 415, address
+            assert "takes a form, not 'application/json'" in html.unescape(refused.text)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, Response
 
@@ -128,14 +129,8 @@ def _refuse_overdue_add(studio: Studio, action: str) -> list[Problem]:
     return []
 
 
-def _expired(request: Request) -> HTMLResponse:
-    return page(request, "message.html.j2", 403, heading="Please try again",
-                text="This form has expired or came from another site, so nothing was "
-                "done. Go back to the studio, reload the page and try again.")
-
-
-async def handout_action(request: Request) -> Response:
-    """POST /handout: change the handout, download it, or save it as a definition."""
+async def _posted_form(request: Request) -> FormData | HTMLResponse:
+    """The studio's form as posted, or the page refusing it (not a form, or no valid token)."""
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind not in FORM_TYPES:
         return page(request, "message.html.j2", 415, heading="Unsupported request",
@@ -143,7 +138,17 @@ async def handout_action(request: Request) -> Response:
     form = await request.form(max_files=0, max_fields=400)
     sent = form.get(CSRF_FIELD, "")
     if not csrf_ok(request, sent if isinstance(sent, str) else ""):
-        return _expired(request)
+        return page(request, "message.html.j2", 403, heading="Please try again",
+                    text="This form has expired or came from another site, so nothing was "
+                    "done. Go back to the studio, reload the page and try again.")
+    return form
+
+
+async def handout_action(request: Request) -> Response:
+    """POST /handout: change the handout, download it, or save it as a definition."""
+    form = await _posted_form(request)
+    if isinstance(form, HTMLResponse):
+        return form
     state = PageState.read(form)
     action = form.get("action", "update")
     action = action if isinstance(action, str) else "update"
@@ -211,10 +216,9 @@ async def preview(request: Request) -> Response:
     """/preview: the handout as a web page on its own (posted by the studio's form)."""
     studio = _studio(request)
     if request.method == "POST":
-        form = await request.form(max_files=0, max_fields=400)
-        sent = form.get(CSRF_FIELD, "")
-        if not csrf_ok(request, sent if isinstance(sent, str) else ""):
-            return _expired(request)
+        form = await _posted_form(request)
+        if isinstance(form, HTMLResponse):
+            return form
         state = PageState.read(form)
     else:
         state = PageState.read(request.query_params)
