@@ -87,6 +87,7 @@ def _lines(box: Any, page: int, block: Any = None) -> Iterator[tuple[Any, Any]]:
 def lines(document: Document) -> list[Line]:
     """Every line of running text in paragraphs, list items, definitions and tables."""
     found: list[Line] = []
+    on = _pages_of(document)
     for number, page in enumerate(document.pages, start=1):
         root = page._page_box.children[0]
         grouped: dict[int, list[Any]] = {}
@@ -98,7 +99,7 @@ def lines(document: Document) -> list[Line]:
             blocks[id(block)] = block
         for key, members in grouped.items():
             block = blocks[key]
-            continued = block.element is not None and _continues(document, number, block.element)
+            continued = block.element is not None and on[id(block.element)][-1] > number
             for index, line in enumerate(members):
                 text = _text(line).strip()
                 if not text:
@@ -119,13 +120,6 @@ def _elements(box: Any) -> Iterator[Any]:
         yield element
     for child in getattr(box, "children", None) or []:
         yield from _elements(child)
-
-
-def _continues(document: Document, number: int, element: Any) -> bool:
-    """Whether ``element`` goes on to the page after page ``number``."""
-    if number >= len(document.pages):
-        return False
-    return any(e is element for e in _elements(document.pages[number]._page_box.children[0]))
 
 
 def stray_breaks(found: list[Line]) -> list[tuple[Line, Line]]:
@@ -233,18 +227,21 @@ def split_notes(document: Document) -> list[int]:
 
 def split_blocks(document: Document, class_name: str) -> list[int]:
     """Pages where an element of this class (``publisher``: an address) runs on to the next."""
-    found = []
-    for number, page in enumerate(document.pages, start=1):
-        for element in _elements(page._page_box.children[0]):
-            if class_name in element_classes(element) and _continues(
-                    document, number, element):
-                found.append(number)
-                break
-    return found
+    if not document.pages:
+        return []
+    on = _pages_of(document)
+    return sorted({number for element in _root(document).iter()
+                   if class_name in element_classes(element)
+                   for number in on.get(id(element), [])[:-1]})
 
 
 #: Lists shorter than this may break anywhere: two items on each side would be all of them.
 LONE_ITEM_LIST = 3
+
+
+def _root(document: Document) -> Any:
+    """The laid-out document's html element (its tree holds every element, laid out or not)."""
+    return document.pages[0]._page_box.children[0].element
 
 
 def _pages_of(document: Document) -> dict[int, list[int]]:
@@ -274,7 +271,7 @@ def lone_list_items(document: Document) -> list[tuple[int, str]]:
     if not document.pages:
         return []
     on = _pages_of(document)
-    root = document.pages[0]._page_box.children[0].element
+    root = _root(document)
     found: list[tuple[int, str]] = []
     for parent in root.iter():
         children = list(parent)
@@ -306,7 +303,7 @@ def parted_from_next(document: Document, class_name: str) -> list[int]:
     if not document.pages:
         return []
     on = _pages_of(document)
-    root = document.pages[0]._page_box.children[0].element
+    root = _root(document)
     return [on[id(before)][-1] for parent in root.iter()
             for before, after in itertools.pairwise(list(parent))
             if class_name in element_classes(before) and _breaks_between(on, before, after)]
