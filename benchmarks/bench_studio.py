@@ -36,6 +36,7 @@ from leafpress.engine import Project
 from leafpress.heap import settle_after_start_up
 from leafpress.server.app import create_app
 from leafpress.server.handout import parse_request
+from leafpress.server.studio import Studio
 from leafpress.server.workers import audit_findings
 
 REPO = Path(__file__).resolve().parents[1]
@@ -107,7 +108,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = _copy(Path(folder) / "project")
         project = Project.open(root)
-        studio = create_app(root, workers=1, watch_every=0).state.studio  # never started
+        studio = Studio(project, None)  # checks requests as the server does; renders nothing
         base = {"id": "handout", "title": "Your handout", "publisher": "sample",
                 "product_code": "HANDOUT", "version": "1", "audience": "Anyone"}
         body = _four_pages(project, base)
