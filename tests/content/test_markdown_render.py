@@ -26,6 +26,26 @@ def test_several_citations_are_sorted_and_merged() -> None:
     assert '<sup class="cite"><a href="#ref-1">1</a>,<a href="#ref-2">2</a></sup>' in html
 
 
+def test_phone_numbers_and_call_999_are_kept_on_one_line() -> None:
+    html = _render("Call 0808 800 4040 or 020 7946 0000. If not, call 999 or NHS 111.\n\n"
+                   "::: urgent Call 999 if\nNow.\n:::\n")
+    for kept in ("0808 800 4040", "020 7946 0000", "call 999", "NHS 111", "Call 999"):
+        assert kept.replace(" ", "\N{NO-BREAK SPACE}") in html
+    assert "Call 0808" in html and "or 020" in html  # the words around them still break
+
+
+def test_hyphenated_words_starting_with_a_number_or_letter_are_joined() -> None:
+    html = _render("Keep the 24-hour number for an x-ray, and a check-up.")
+    assert "24-\N{WORD JOINER}hour" in html and "x-\N{WORD JOINER}ray" in html
+    assert "check-up" in html
+
+
+def test_other_numbers_addresses_and_long_compounds_may_still_break() -> None:
+    html = _render("Take 2 tablets every 12 hours. See example.org/secondary-breast-cancer "
+                   "page 4040, or a very-long-compound-word in 2-3 days, or comment allez-vous.")
+    assert "\N{NO-BREAK SPACE}" not in html and "\N{WORD JOINER}" not in html
+
+
 def test_cited_keys_in_order_of_first_use() -> None:
     assert cited_keys("x [@b] y [@a; @b] z [@c]") == ["b", "a", "c"]
 

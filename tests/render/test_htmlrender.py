@@ -19,6 +19,7 @@ from tests.htmlcheck import (
 )
 
 from leafpress.content.long_dates import long_date
+from leafpress.render.html import numbers_whole, unbroken, web_address
 
 
 @pytest.fixture(scope="module")
@@ -274,3 +275,14 @@ def test_html_lang_follows_the_definition(tmp_path: Path) -> None:
     document = parse_document(render_fixture_html("standard", SECOND, project))
     assert document.get("lang") == "cy"
     assert "Next review: 10 Ionawr 2035." in text_of(_about(document))
+
+
+def test_phone_numbers_and_addresses_keep_whole() -> None:
+    assert unbroken("0114 496 0123") == "0114\N{NO-BREAK SPACE}496\N{NO-BREAK SPACE}0123"
+    assert numbers_whole("24-hour line, or call 999") == (
+        "24-\N{WORD JOINER}hour line, or call\N{NO-BREAK SPACE}999")
+    assert web_address("https://example.org/leaflets/secondary-breast-cancer") == (
+        '<span class="nowrap">https://example.org/</span><wbr>'
+        '<span class="nowrap">leaflets/</span><wbr>'
+        '<span class="nowrap">secondary-breast-cancer</span>')
+    assert "&lt;b&gt;" in web_address("https://example.org/<b>")

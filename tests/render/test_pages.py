@@ -49,6 +49,30 @@ def test_a_citation_starting_a_line_is_found() -> None:
     assert found and found[0].text.startswith("12")
 
 
+PHONE = "At any time, call the helpline on {}. If you cannot, {}."
+
+
+@pytest.mark.parametrize("width", [40, 65, 110])
+def test_a_split_number_is_found_and_a_kept_one_is_not(width: int) -> None:
+    style = f"style='width: {width}mm'"
+    split = pages.split_numbers(pages.lines(lay_out(
+        f"<p {style}>" + PHONE.format("0114 496 0999", "call<br>999") + "</p>")))
+    assert split[-1].text == "999."
+    assert len(split) == 2  # the phone number at this width, and "call / 999"
+    kept = PHONE.format("0114\N{NO-BREAK SPACE}496\N{NO-BREAK SPACE}0999",
+                        "call\N{NO-BREAK SPACE}999")
+    assert pages.split_numbers(pages.lines(lay_out(f"<p {style}>{kept}</p>"))) == []
+
+
+@pytest.mark.parametrize("width", [35, 65])  # both break the line after "24-"
+def test_a_line_ending_at_a_hyphen_is_found_and_a_joined_word_is_not(width: int) -> None:
+    text = "<p style='width: {}mm'>Keep your team's {} number with you, day and night.</p>"
+    broken = pages.hyphen_line_ends(pages.lines(lay_out(text.format(width, "24-hour"))))
+    assert [line.text.split()[-1] for line in broken] == ["24-"]
+    joined = text.format(width, "24-\N{WORD JOINER}hour")
+    assert pages.hyphen_line_ends(pages.lines(lay_out(joined))) == []
+
+
 def test_a_nearly_empty_page_is_found_and_a_chapter_end_is_not() -> None:
     block = "<div style='break-inside: avoid'>" + "<p>Line of text.</p>" * 20 + "</div>"
     pushed = pages.pages(lay_out("<p>One short paragraph.</p>" + block))
@@ -69,6 +93,8 @@ def test_no_stray_breaks_or_citations_starting_lines(
     found = pages.lines(samples[leaflet, edition].document)
     assert [(a.page, a.text, b.text[:30]) for a, b in pages.stray_breaks(found)] == []
     assert [(line.page, line.text[:30]) for line in pages.citation_line_starts(found)] == []
+    assert [(line.page, line.text[:30]) for line in pages.split_numbers(found)] == []
+    assert [(line.page, line.text[-30:]) for line in pages.hyphen_line_ends(found)] == []
 
 
 @pytest.mark.parametrize(("leaflet", "edition"), CASES)

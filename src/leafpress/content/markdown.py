@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
@@ -29,6 +30,13 @@ WIDE_TABLE_COLUMNS = 4
 ALLOWED_LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 _CITATION = re.compile(r"\[@([A-Za-z0-9_-]+(?:\s*;\s*@[A-Za-z0-9_-]+)*)\]")
 _NOTES_INFO = re.compile(r"^notes(?:\s+(\d+))?\s*$")
+#: Kept whole on one line, so no line starts with the rest of a number: a UK phone number,
+#: and 999 or 111 with the word before it ("call 999").
+_UNBROKEN = re.compile(r"\b0\d{2,4}(?: \d{3,4}){1,2}\b|\S+ (?:999|111)\b")
+#: A hyphenated word that starts with a number or a single letter ("24-hour", "x-ray"), not
+#: in an address: a line ending at its hyphen reads as hyphenation, which large print
+#: forbids, and "24-" alone reads as a number.
+_COMPOUND = re.compile(r"(?<![\w./-])(\d+|[A-Za-z])-([A-Za-z]{2,12})(?![\w/-])")
 
 
 @dataclass
@@ -71,6 +79,17 @@ def _citation_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def kept_whole(text: str) -> str:
+    """``text`` with its phone numbers, "call 999", "24-hour" and "x-ray" unbreakable.
+
+    No-break spaces in the numbers, a word joiner (U+2060, which shows nothing and which
+    text extraction drops) after the hyphen. Not a nowrap <span>: an inline box after a
+    space makes WeasyPrint 70 break lines early (the fault render.pages.stray_breaks finds).
+    """
+    text = _UNBROKEN.sub(lambda match: match.group(0).replace(" ", "\N{NO-BREAK SPACE}"), text)
+    return _COMPOUND.sub("\\1-\N{WORD JOINER}\\2", text)
+
+
 def _callout_validate(kind: str) -> Any:
     def validate(params: str, *args: Any) -> bool:
         return params.strip().split(" ", 1)[0] == kind
@@ -85,7 +104,7 @@ def _render_callout(kind: str) -> Any:
         token = tokens[idx]
         if token.nesting == 1:
             title = token.info.strip()[len(kind):].strip()
-            heading = (f'<p class="callout-title"><strong>{escape(title)}</strong></p>'
+            heading = (f'<p class="callout-title"><strong>{kept_whole(escape(title))}</strong></p>'
                        if title else "")
             return f'<div class="callout callout-{kind}">{heading}\n'
         return "</div>\n"
@@ -167,6 +186,11 @@ def _renderer_rules(md: MarkdownIt) -> None:
         # Loading rejects raw HTML; should any reach here, it is printed as text, never run.
         return escape(tokens[idx].content)
 
+    def text(
+        self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
+        return kept_whole(escapeHtml(tokens[idx].content))
+
     def table_open(
         self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
     ) -> str:
@@ -175,6 +199,7 @@ def _renderer_rules(md: MarkdownIt) -> None:
         return "<table>\n"
 
     for name, rule in {
+        "text": text,
         "table_open": table_open,
         "html_block": raw_html,
         "html_inline": raw_html,

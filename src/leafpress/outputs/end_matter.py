@@ -50,7 +50,7 @@ def _local_contacts(contacts: Contacts | None) -> list[Block]:
         return []
     blocks: list[Block] = [
         Heading(3, "Your local contacts"),
-        Lines((f"{contacts.team}, {contacts.hospital}",
+        Lines((f"{contacts.team[:1].upper()}{contacts.team[1:]}, {contacts.hospital}",
                f"Nurse line: {contacts.nurse_phone} ({contacts.nurse_hours})",
                f"{contacts.helpline_name}: {contacts.helpline_phone}")),
     ]

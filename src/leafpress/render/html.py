@@ -57,6 +57,23 @@ def css_string(value: str) -> Markup:
     return Markup(f'"{escaped}"')
 
 
+def unbroken(value: str) -> str:
+    """A phone number with no-break spaces: no line starts with the rest of it."""
+    return value.replace(" ", "\N{NO-BREAK SPACE}")
+
+
+def numbers_whole(value: str) -> str:
+    """Text whose phone numbers and "call 999" each stay on one line."""
+    return markdown.kept_whole(value)
+
+
+def web_address(url: str) -> Markup:
+    """An address a reader types: it may break after a slash, never at a hyphen."""
+    parts = re.split(r"(?<=[^/]/)(?=[^/])", url)
+    return Markup("<wbr>").join(Markup('<span class="nowrap">{}</span>').format(part)
+                                for part in parts)
+
+
 def make_environment(templates_dir: Path) -> jinja2.Environment:
     """The Jinja2 environment: autoescape on, undefined names are errors."""
     environment = jinja2.Environment(
@@ -68,6 +85,9 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     environment.filters["css_string"] = css_string
+    environment.filters["unbroken"] = unbroken
+    environment.filters["numbers_whole"] = numbers_whole
+    environment.filters["web_address"] = web_address
     return environment
 
 

@@ -18,6 +18,7 @@ STRAY_FULL = 0.8
 #: No page but the last of a chapter, or a notes page, may be filled less than this.
 MIN_FILL = 1 / 3
 _FORCED = {"page", "left", "right", "recto", "verso"}
+_SHORT_NUMBERS = {"999", "999.", "111", "111."}
 _TEXT_BLOCKS = {"p", "li", "dd", "dt", "td", "th", "figcaption"}
 
 
@@ -136,6 +137,18 @@ def stray_breaks(found: list[Line]) -> list[tuple[Line, Line]]:
 def citation_line_starts(found: list[Line]) -> list[Line]:
     """Lines that begin with a citation number, where it reads as a list number."""
     return [line for line in found if line.starts_with_citation]
+
+
+def split_numbers(found: list[Line]) -> list[Line]:
+    """Lines that start with the rest of a number: a phone number split, or "call / 999"."""
+    return [following for line, following in itertools.pairwise(found)
+            if not line.last and following.text[:1].isdigit()
+            and (line.text[-1:].isdigit() or following.text.split()[0] in _SHORT_NUMBERS)]
+
+
+def hyphen_line_ends(found: list[Line]) -> list[Line]:
+    """Lines of running text that end at a hyphen ("24-" / "hour"): it reads as hyphenation."""
+    return [line for line in found if not line.last and line.text.endswith("-")]
 
 
 def line_lengths(found: list[Line]) -> tuple[float, int]:
