@@ -41,6 +41,11 @@ def _sections(page: str) -> list[str]:
     return re.findall(r'<input type="hidden" name="s" value="([^"]+)">', page)
 
 
+def _focused(page: str) -> list[str]:
+    """The ids of the elements the page focuses when it loads (there should be one)."""
+    return re.findall(r'<[^>]*\bid="([^"]+)"[^>]*\bautofocus\b', page)
+
+
 def test_add_move_and_remove_keep_the_handout_in_the_page_not_an_address(live: Live) -> None:
     note = "Seen in clinic on Tuesday"
     with live.client() as client:
@@ -57,9 +62,76 @@ def test_add_move_and_remove_keep_the_handout_in_the_page_not_an_address(live: L
                                   if "Tuesday" in a or "After" in a or "?" in a]
         moved = client.post("/handout", data=_form(token, "up:2", s=_sections(added.text)))
         assert _sections(moved.text) == ["receptors", "staging", "follow-up"]
-        assert 'formaction="/handout#section-1" name="action" value="up:2"' in moved.text
         removed = client.post("/handout", data=_form(token, "remove:0", s=_sections(moved.text)))
         assert _sections(removed.text) == ["staging", "follow-up"]
+    # Each page focuses what the button changed: the card added, the button moved (so it
+    # can be pressed again), the section now in the removed one's place.
+    assert _focused(added.text) == ["card-staging"]
+    assert _focused(moved.text) == ["up-1"]
+    assert _focused(removed.text) == ["section-0"]
+
+
+def test_enter_searches_when_the_words_changed_and_updates_the_preview_otherwise(
+        live: Live) -> None:
+    with live.client() as client:
+        token = csrf_of(client.get("/").text)
+        searched = client.post("/handout", data=_form(token, "enter", q="receptors",
+                                                      shown_q="", s=["follow-up"]))
+        updated = client.post("/handout", data=_form(token, "enter", q="receptors",
+                                                     shown_q="receptors", s=["follow-up"]))
+    assert 'id="card-staging"' not in searched.text and _focused(searched.text) == ["results"]
+    assert 'id="card-staging"' not in updated.text and _focused(updated.text) == ["preview"]
+    assert 'name="shown_q" value="receptors"' in searched.text
+    first_button = re.search(r"<button[^>]*>", searched.text)
+    assert first_button and 'value="enter"' in first_button.group(0)
+
+
+def test_problems_are_shown_by_their_field_in_a_nurses_words(live: Live) -> None:
+    long_heading = "Your next steps " * 9
+    with live.client() as client:
+        token = csrf_of(client.get("/").text)
+        page = client.post("/handout", data=_form(token, "update", s=["receptors"],
+                                                  h=[long_heading])).text
+        unknown = client.get("/", params={"s": ["receptors", "nope"]}).text
+    assert _focused(page) == ["preview-problems"]
+    problems = html.unescape(page[page.index('id="preview-problems"'):])
+    problems = problems[:problems.index("</div>")]
+    assert ("Heading for section 1 (“Receptors and why they matter”)</a>: is too long: "
+            f"{len(long_heading)} characters. Shorten it to 120 or fewer.") in problems
+    assert "sections[" not in problems and "docs/" not in problems
+    assert re.search(r'id="h-0" name="h" value="[^"]*" aria-invalid="true" '
+                     r'aria-describedby="h-0-error"', page)
+    assert 'id="h-0-error"' in page and "<iframe" not in page
+    assert "maxlength" not in page  # a pasted heading is never cut short without a word
+    problems = html.unescape(unknown[unknown.index('id="preview-problems"'):])
+    assert '<a href="#section-1">Section 2 (“nope”)</a>: is not in the library' in problems
+    assert "Remove it, then choose a section from the library" in problems
+    assert "GET /api" not in problems and 'id="section-1-error"' in unknown
+
+
+def test_starting_from_a_leaflet_says_so_and_can_be_undone(live: Live) -> None:
+    with live.client() as client:
+        token = csrf_of(client.get("/").text)
+        started = client.post("/handout", data=_form(
+            token, "start", start_from="secondary-breast-cancer-in-the-bones",
+            s=["receptors", "staging"], h=["Mine", ""], title="My handout")).text
+        assert _focused(started) == ["status"]
+        assert re.search(r"Your handout now has the \d+ sections of", started)
+        assert "Undo: bring back your 2 sections" in started
+        undo = {"undo_title": re.findall(r'name="undo_title" value="([^"]*)"', started),
+                "undo_s": re.findall(r'name="undo_s" value="([^"]*)"', started),
+                "undo_h": re.findall(r'name="undo_h" value="([^"]*)"', started)}
+        undone = client.post("/handout", data=_form(token, "undo", s=_sections(started),
+                                                    **undo)).text
+    assert _sections(undone) == ["receptors", "staging"]
+    assert 'value="Mine"' in undone and 'value="My handout"' in undone
+
+
+def test_other_formats_are_named_as_readers_know_them(live: Live) -> None:
+    with live.client() as client:
+        page = client.get("/").text
+    assert "Download Word document" in page and "Download web page" in page
+    assert "Download word<" not in page
 
 
 def test_search_keeps_the_handout(live: Live) -> None:
@@ -130,7 +202,8 @@ def test_preview_is_the_handout_as_a_web_page(live: Live) -> None:
         preview = client.get("/preview", params={"s": ["receptors"], "title": "Receptors",
                                                   "contacts": "breast-unit-st-elsewhere"})
         assert preview.status_code == 200
-        assert "0114 496 0123" in preview.text and "file://" not in preview.text
+        assert "0114\N{NO-BREAK SPACE}496\N{NO-BREAK SPACE}0123" in preview.text
+        assert "file://" not in preview.text
         sheets = re.findall(r'href="(/project-file/[^"]+\.css)"', preview.text)
         assert sheets and all(client.get(s).status_code == 200 for s in sheets)
         broken = client.get("/preview", params={"s": ["nope"]})
@@ -148,17 +221,23 @@ def test_the_studio_writes_its_preview_into_the_page(live: Live) -> None:
             note="Bring your letter"))
         forged = client.post("/preview", data={"s": ["receptors"]})
         broken = client.post("/handout", data=_form(token, "update", s=["nope"]))
+        broken_tab = client.post("/preview", data=_form(token, "preview", s=["nope"]))
     frame = re.search(r'<iframe class="preview"[^>]* sandbox="allow-same-origin" '
                       r'srcdoc="([^"]*)"', shown.text)
     assert frame is not None
     inner = html.unescape(frame.group(1))
-    assert "0114 496 0123" in inner and "Bring your letter" in inner and "<script" not in inner
+    assert "0114\N{NO-BREAK SPACE}496\N{NO-BREAK SPACE}0123" in inner
+    assert "Bring your letter" in inner and "<script" not in inner
     assert posted.status_code == 200 and "Bring your letter" in posted.text
     assert posted.headers["cache-control"] == "no-store"
     assert forged.status_code == 403
-    problems = html.unescape(broken.text.split('srcdoc="', 1)[1].split('"', 1)[0])
-    assert "unknown section id 'nope'" in html.unescape(problems)
-    assert "leafpress studio" not in problems
+    # A handout that cannot be shown lists its problems in the page, by their fields...
+    assert "<iframe" not in broken.text and 'id="preview-problems"' in broken.text
+    assert "is not in the library" in html.unescape(broken.text)
+    # ...and the preview's own tab shows them without the studio's header and menu.
+    assert broken_tab.status_code == 422
+    assert "unknown section id 'nope'" in html.unescape(broken_tab.text)
+    assert "leafpress studio" not in broken_tab.text
 
 
 def test_project_files_outside_the_preview_folders_are_not_served(live: Live) -> None:
@@ -257,10 +336,10 @@ def test_markup_in_the_form_stays_text_in_the_page_and_its_preview(live: Live) -
             note=attack, title=attack, h=[attack], q=attack))
     assert shown.status_code == 200
     assert "<script" not in shown.text and "</iframe><script" not in shown.text
-    frame = html.unescape(shown.text.split('srcdoc="', 1)[1].split('"', 1)[0])
-    assert "<script" not in frame
-    refused = re.findall(r"<li>([\w.]+): contains markup or template code", frame)
-    assert refused == ["title", "note", "sections.0.heading"]
+    problems = html.unescape(shown.text[shown.text.index('id="preview-problems"'):])
+    refused = re.findall(r'<a href="#([\w-]+)">[^<]*</a>: contains markup or template code',
+                         problems)
+    assert refused == ["title", "note", "h-0"]
 
 
 def test_both_form_addresses_refuse_what_is_not_a_form(live: Live) -> None:

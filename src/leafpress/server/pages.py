@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +18,7 @@ from leafpress.errors import InputError, Problem
 from leafpress.outputs import FORMATS
 from leafpress.project.contacts import Contacts, load_profile, profile_names
 from leafpress.server import auditlog, library_view
+from leafpress.server.field_problems import for_studio
 from leafpress.server.handout import REQUEST_LABEL
 from leafpress.server.security import CSRF_FIELD, csrf_ok, csrf_token, set_csrf_cookie
 from leafpress.server.state import PageState
@@ -55,24 +58,39 @@ def _profiles(root: Path) -> dict[str, Contacts | None]:
     return found
 
 
-def other_formats() -> list[str]:
-    """Formats besides the PDF that a handout (an A4 leaflet) gets, such as a web page."""
+def other_formats() -> dict[str, str]:
+    """Formats besides the PDF that a handout (an A4 leaflet) gets: name, and a reader's name."""
     layout = LAYOUTS["leaflet"]
-    return [name for name, output in FORMATS.items() if name != "pdf"
-            and any(output.offered(layout, edition) for edition in EDITIONS.values())]
+    return {name: re.sub(r" \(.*\)$", "", output.reader_names.in_list)
+            for name, output in FORMATS.items()
+            if name != "pdf" and output.reader_names
+            and any(output.offered(layout, edition) for edition in EDITIONS.values())}
 
 
 #: Every studio page holds the handout being built: no cache, no copy on disk.
 NOT_STORED = {"Cache-Control": "no-store"}
 
 
-def studio_page(request: Request, state: PageState, *, status: int = 200,
-                problems: list[Problem] | None = None, message: str = "") -> HTMLResponse:
+@dataclass(frozen=True)
+class Outcome:
+    """What the studio page says after a button: problems, a message, where focus goes."""
+
+    problems: list[Problem] = field(default_factory=list)
+    message: str = ""
+    focus: str = ""
+    """The id of the element the page focuses (and scrolls to) when it loads."""
+    undo: PageState | None = None
+    """The handout before "Use this leaflet's sections" replaced it, to bring back."""
+
+
+def studio_page(request: Request, state: PageState, outcome: Outcome = Outcome(),
+                status: int = 200) -> HTMLResponse:
     """The studio: the library on one side, the handout being built and its preview on the other.
 
     The handout lives only in this page's form: each change posts it and gets this page
     back (never a redirect to an address holding it), and the preview is written into
-    the page (``srcdoc``) instead of being fetched from an address.
+    the page (``srcdoc``) instead of being fetched from an address. The page focuses the
+    element the change was about (``autofocus``), so the nurse sees what it did.
     """
     studio = _studio(request)
     project = studio.project
@@ -80,13 +98,25 @@ def studio_page(request: Request, state: PageState, *, status: int = 200,
     cards = library_view.cards(project, today)
     chosen = {section_id for section_id, _ in state.sections}
     by_id = {card.id: card for card in cards}
+    names = {card.id: card.title for card in cards}
+    preview, _, preview_problems = (_preview_html(studio, state) if state.sections
+                                    else ("", 200, []))
+    problems = for_studio(outcome.problems, state, names)
+    in_preview = for_studio(preview_problems, state, names) if not problems else []
+    focus = outcome.focus
+    if problems:
+        focus = "problems"
+    elif in_preview and focus == "preview":
+        focus = "preview-problems"
     response = page(
         request, "studio.html.j2", status, state=state,
         cards=library_view.search(cards, state.query), total=len(cards), chosen=chosen,
         by_id=by_id, profiles=_profiles(studio.root), leaflets=project.leaflets,
         editions=EDITIONS, other_formats=other_formats(),
-        reload_problems=studio.reload_problems, problems=problems or [], message=message,
-        preview=_preview_html(studio, state)[0] if state.sections else "")
+        reload_problems=studio.reload_problems, problems=problems, message=outcome.message,
+        preview_problems=in_preview, preview=preview if not in_preview else "",
+        marked={p.field: p for p in problems or in_preview if p.field},
+        focus=focus, undo=outcome.undo)
     response.headers.update(NOT_STORED)
     return response
 
@@ -96,20 +126,25 @@ async def home(request: Request) -> Response:
     return studio_page(request, PageState.read(request.query_params))
 
 
-def _changed(state: PageState, action: str) -> PageState:
-    """The handout after an add, move or remove button (the page's anchors keep the place)."""
+def _changed(state: PageState, action: str) -> tuple[PageState, str]:
+    """The handout after an add, move or remove button, and the element to focus."""
     verb, _, argument = action.partition(":")
     sections = list(state.sections)
+    focus = "handout"
     if verb == "add" and argument and argument not in {s for s, _ in sections}:
         sections.append((argument, ""))
+        focus = f"card-{argument}"
     elif verb in ("up", "down", "remove") and argument.isdigit() and int(argument) < len(sections):
         index = int(argument)
         other = index - 1 if verb == "up" else index + 1
         if verb == "remove":
             del sections[index]
+            focus = f"section-{min(index, len(sections) - 1)}" if sections else "handout"
         elif 0 <= other < len(sections):
             sections[index], sections[other] = sections[other], sections[index]
-    return state.with_sections(sections)
+            at_edge = other in (0, len(sections) - 1)
+            focus = f"section-{other}" if at_edge else f"{verb}-{other}"
+    return state.with_sections(sections), focus
 
 
 def _refuse_overdue_add(studio: Studio, action: str) -> list[Problem]:
@@ -144,14 +179,27 @@ async def _posted_form(request: Request) -> FormData | HTMLResponse:
     return form
 
 
+def _pressed(form: FormData, state: PageState) -> str:
+    """The button pressed; "enter" (Enter in a text box) is a search or an update.
+
+    Enter presses the form's first button, a hidden one: the studio searches when the
+    search words changed, and updates the preview otherwise.
+    """
+    action = form.get("action", "update")
+    action = action if isinstance(action, str) else "update"
+    if action == "enter":
+        shown = form.get("shown_q", "")
+        return "search" if state.query != (shown if isinstance(shown, str) else "") else "update"
+    return action
+
+
 async def handout_action(request: Request) -> Response:
     """POST /handout: change the handout, download it, or save it as a definition."""
     form = await _posted_form(request)
     if isinstance(form, HTMLResponse):
         return form
     state = PageState.read(form)
-    action = form.get("action", "update")
-    action = action if isinstance(action, str) else "update"
+    action = _pressed(form, state)
     studio = _studio(request)
     try:
         if action.startswith("pdf:"):
@@ -162,18 +210,27 @@ async def handout_action(request: Request) -> Response:
         if action == "save":
             save_id = form.get("save_id", "")
             target = studio.save(state.request(), save_id if isinstance(save_id, str) else "")
-            return studio_page(request, state, message=f"Saved as leaflets/{target.name}. "
-                               "It builds with make.")
+            return studio_page(request, state, Outcome(
+                message=f"Saved as leaflets/{target.name}. It builds with make.", focus="status"))
         if action == "start":
-            return studio_page(request, _start_from(studio, state))
+            started = _start_from(studio, state)
+            return studio_page(request, started, Outcome(
+                message=f"Your handout now has the {len(started.sections)} sections of "
+                f"“{started.title}”.", focus="status", undo=state if state.sections else None))
     except InputError as error:
-        return studio_page(request, state, status=422, problems=error.problems)
+        return studio_page(request, state, Outcome(error.problems), 422)
     except AuditFailedError as error:
-        return studio_page(request, state, status=500, problems=error.problems)
+        return studio_page(request, state, Outcome(error.problems), 500)
+    if action == "undo":
+        return studio_page(request, state.undone(form), Outcome(focus="handout"))
+    if action in ("search", "update"):
+        return studio_page(request, state, Outcome(
+            focus="results" if action == "search" else "preview"))
     refused = _refuse_overdue_add(studio, action)
     if refused:
-        return studio_page(request, state, status=422, problems=refused)
-    return studio_page(request, _changed(state, action))
+        return studio_page(request, state, Outcome(refused), 422)
+    changed, focus = _changed(state, action)
+    return studio_page(request, changed, Outcome(focus=focus))
 
 
 def _start_from(studio: Studio, state: PageState) -> PageState:
@@ -191,11 +248,11 @@ async def _download(studio: Studio, state: PageState, edition: str, output: str 
         "X-Leafpress-Log-Entry": str(produced.log_number)})
 
 
-def _preview_html(studio: Studio, state: PageState) -> tuple[str, int]:
+def _preview_html(studio: Studio, state: PageState) -> tuple[str, int, list[Problem]]:
     """The handout as a web page, from the same HTML the PDF is made from, and a status.
 
     Stylesheets, fonts and images come from ``/project-file/``; a handout that cannot be
-    made yet gives a short page of its problems instead.
+    made yet gives a short page of its problems instead, and the problems.
     """
     try:
         request_ = state.request()
@@ -203,13 +260,14 @@ def _preview_html(studio: Studio, state: PageState) -> tuple[str, int]:
         html, sheets = studio.project.print_html(mapping, request_.edition)
     except InputError as error:
         return TEMPLATES.get_template("preview-problems.html.j2").render(
-            problems=error.problems), 422
+            problems=error.problems), 422, error.problems
     root = studio.root
     links = "".join(f'<link rel="stylesheet" href="/project-file/{sheet.relative_to(root)}">'
                     for sheet in sheets if sheet.is_relative_to(root))
+    links += '<link rel="stylesheet" href="/static/preview.css">'  # narrow screens
     html = html.replace(root.as_uri() + "/", "/project-file/").replace("</head>", links
                                                                           + "</head>", 1)
-    return html, 200
+    return html, 200, []
 
 
 async def preview(request: Request) -> Response:
@@ -225,7 +283,7 @@ async def preview(request: Request) -> Response:
     if not state.sections:
         return page(request, "message.html.j2", 200, heading="Nothing to preview yet",
                     text="Add a section from the library to see your handout here.")
-    html, status = _preview_html(studio, state)
+    html, status, _ = _preview_html(studio, state)
     return HTMLResponse(html, status, headers={
         **NOT_STORED, "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; "
         "style-src 'self' 'unsafe-inline'"})

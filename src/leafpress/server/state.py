@@ -48,6 +48,14 @@ class PageState:
                    _text(values, "edition", "standard"), _text(values, "q"),
                    _text(values, "start_from"))
 
+    def undone(self, values: MultiValues) -> PageState:
+        """The title and sections a leaflet replaced, sent back by the page's Undo button."""
+        ids = [v for v in values.getlist("undo_s") if isinstance(v, str)]
+        headings = [v for v in values.getlist("undo_h") if isinstance(v, str)]
+        headings += [""] * (len(ids) - len(headings))
+        return replace(self, title=_text(values, "undo_title", DEFAULT_TITLE),
+                       sections=tuple(zip(ids, headings, strict=False)), start_from="")
+
     def with_sections(self, sections: list[tuple[str, str]]) -> PageState:
         """The same handout with other sections."""
         return replace(self, sections=tuple(sections))
