@@ -57,6 +57,13 @@ def test_callouts_of_each_kind() -> None:
     assert '<div class="callout callout-tip">\n<p>Rest.</p>\n</div>' in html
 
 
+def test_only_a_long_callout_is_marked_long() -> None:
+    short = _render("::: urgent Call us\n" + "Short words here. " * 20 + "\n:::\n")
+    long = _render("::: urgent Call us\n" + "- Short words here.\n" * 30 + "\n:::\n")
+    assert 'class="callout callout-urgent">' in short
+    assert 'class="callout callout-urgent callout-long">' in long
+
+
 def test_callout_title_is_escaped() -> None:
     html = _render("::: info <b>Bold</b> & more\nText.\n:::\n")
     assert "<strong>&lt;b&gt;Bold&lt;/b&gt; &amp; more</strong>" in html

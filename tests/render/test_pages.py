@@ -137,6 +137,15 @@ def test_the_publishers_address_and_the_dates_stay_whole(
     assert pages.parted_from_next(document, "dates") == []
 
 
+@pytest.mark.parametrize(("leaflet", "edition"), CASES)
+def test_only_a_long_callout_continues_on_the_next_page(
+        samples: dict[tuple[str, str], Sample], leaflet: str, edition: str) -> None:
+    document = samples[leaflet, edition].document
+    split, long = pages.split_blocks(document, "callout"), pages.split_blocks(document,
+                                                                               "callout-long")
+    assert [page for page in split if page not in long] == []
+
+
 def test_a_split_address_is_found() -> None:
     address = "<p class='publisher'>" + "Line of the address<br>" * 12 + "</p>"
     assert pages.split_blocks(lay_out("<p>Text.</p>" * 14 + address), "publisher") == [1]

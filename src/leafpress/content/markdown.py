@@ -25,6 +25,9 @@ from leafpress.project.validation import did_you_mean
 
 CALLOUT_KINDS = ("urgent", "tip", "info")
 MAX_NOTE_LINES = 40
+#: A callout with more characters than this is "long" (class callout-long): large print
+#: lets it continue on the next page; shorter ones are kept whole (styles/large-print.css).
+LONG_CALLOUT = 500
 #: Tables with this many columns get class "wide": the edition's smallest text size.
 WIDE_TABLE_COLUMNS = 4
 ALLOWED_LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
@@ -90,6 +93,17 @@ def kept_whole(text: str) -> str:
     return _COMPOUND.sub("\\1-\N{WORD JOINER}\\2", text)
 
 
+def _callout_characters(tokens: Sequence[Token], start: int) -> int:
+    """Characters of text in the callout that opens at ``tokens[start]``."""
+    depth, count = 0, 0
+    for token in tokens[start:]:
+        depth += token.nesting if token.type.startswith("container_") else 0
+        if depth == 0:
+            break
+        count += len(token.content) if token.type == "inline" else 0
+    return count
+
+
 def _callout_validate(kind: str) -> Any:
     def validate(params: str, *args: Any) -> bool:
         return params.strip().split(" ", 1)[0] == kind
@@ -106,7 +120,8 @@ def _render_callout(kind: str) -> Any:
             title = token.info.strip()[len(kind):].strip()
             heading = (f'<p class="callout-title"><strong>{kept_whole(escape(title))}</strong></p>'
                        if title else "")
-            return f'<div class="callout callout-{kind}">{heading}\n'
+            long = " callout-long" if _callout_characters(tokens, idx) > LONG_CALLOUT else ""
+            return f'<div class="callout callout-{kind}{long}">{heading}\n'
         return "</div>\n"
 
     return render
