@@ -53,7 +53,8 @@ def test_cited_keys_in_order_of_first_use() -> None:
 def test_callouts_of_each_kind() -> None:
     html = _render("::: urgent Call us if\nYou feel worse.\n:::\n\n::: tip\nRest.\n:::\n")
     assert ('<div class="callout callout-urgent"><p class="callout-title">'
-            "<strong>Call us if</strong></p>\n<p>You feel worse.</p>\n</div>") in html
+            "<strong>Call us\N{NO-BREAK SPACE}if</strong></p>\n<p>You feel worse.</p>\n"
+            "</div>") in html
     assert '<div class="callout callout-tip">\n<p>Rest.</p>\n</div>' in html
 
 
@@ -64,9 +65,18 @@ def test_only_a_long_callout_is_marked_long() -> None:
     assert 'class="callout callout-urgent callout-long">' in long
 
 
+def test_a_headings_last_word_is_kept_with_the_one_before() -> None:
+    html = _render("## What is secondary breast cancer?\n\n## Two words\n\n"
+                   "## A very extraordinarily-long-ending\n\n"
+                   "::: urgent Get help straight away\nNow.\n:::\n")
+    assert "secondary breast\N{NO-BREAK SPACE}cancer?" in html
+    assert "straight\N{NO-BREAK SPACE}away" in html
+    assert "<h3>Two words</h3>" in html and "very extraordinarily-long-ending" in html
+
+
 def test_callout_title_is_escaped() -> None:
     html = _render("::: info <b>Bold</b> & more\nText.\n:::\n")
-    assert "<strong>&lt;b&gt;Bold&lt;/b&gt; &amp; more</strong>" in html
+    assert "<strong>&lt;b&gt;Bold&lt;/b&gt; &amp;\N{NO-BREAK SPACE}more</strong>" in html
 
 
 def test_notes_block_has_a_question_and_decorative_lines() -> None:

@@ -223,7 +223,7 @@ def test_words_we_use_lists_used_terms(standard: Element, approved: Element,
 def _footer_content(document: Element) -> list[str]:
     """The @bottom-left content of the page CSS, as decoded strings and counter names."""
     style = "".join(e.text or "" for e in document.iter("style"))
-    match = re.search(r"@bottom-left\s*{\s*content:(.*?);\s*}", style, re.DOTALL)
+    match = re.search(r"@bottom-left\s*{[^}]*?\bcontent:(.*?);\s*}", style, re.DOTALL)
     assert match, style
     parts = []
     for token in tinycss2.parse_component_value_list(match.group(1)):

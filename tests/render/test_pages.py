@@ -73,6 +73,13 @@ def test_a_line_ending_at_a_hyphen_is_found_and_a_joined_word_is_not(width: int)
     assert pages.hyphen_line_ends(pages.lines(lay_out(joined))) == []
 
 
+def test_a_heading_ending_in_one_word_is_found_and_a_joined_one_is_not() -> None:
+    heading = "<h2 style='width: 120mm'>What is secondary breast{}cancer?</h2>"
+    assert pages.heading_widows(lay_out(heading.format(" "))) == [
+        (1, "What is secondary breast / cancer?")]
+    assert pages.heading_widows(lay_out(heading.format("\N{NO-BREAK SPACE}"))) == []
+
+
 def test_a_nearly_empty_page_is_found_and_a_chapter_end_is_not() -> None:
     block = "<div style='break-inside: avoid'>" + "<p>Line of text.</p>" * 20 + "</div>"
     pushed = pages.pages(lay_out("<p>One short paragraph.</p>" + block))
@@ -95,6 +102,7 @@ def test_no_stray_breaks_or_citations_starting_lines(
     assert [(line.page, line.text[:30]) for line in pages.citation_line_starts(found)] == []
     assert [(line.page, line.text[:30]) for line in pages.split_numbers(found)] == []
     assert [(line.page, line.text[-30:]) for line in pages.hyphen_line_ends(found)] == []
+    assert pages.heading_widows(samples[leaflet, edition].document) == []
 
 
 @pytest.mark.parametrize(("leaflet", "edition"), CASES)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
+from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
@@ -28,6 +30,8 @@ MAX_NOTE_LINES = 40
 #: A callout with more characters than this is "long" (class callout-long): large print
 #: lets it continue on the next page; shorter ones are kept whole (styles/large-print.css).
 LONG_CALLOUT = 500
+#: A heading's last word up to this long is kept with the word before it (no_widow).
+NO_WIDOW_LETTERS = 12
 #: Tables with this many columns get class "wide": the edition's smallest text size.
 WIDE_TABLE_COLUMNS = 4
 ALLOWED_LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
@@ -93,6 +97,28 @@ def kept_whole(text: str) -> str:
     return _COMPOUND.sub("\\1-\N{WORD JOINER}\\2", text)
 
 
+def no_widow(text: str, *, words: int | None = None) -> str:
+    """A heading's last two words joined by a no-break space, so the last never stands alone.
+
+    Only when the heading has three words or more (``words``: its count, when ``text`` is
+    its last part) and its last word is short: two words always fit a line, and a long
+    last word on its own does not look stranded.
+    """
+    head, _, tail = text.rpartition(" ")
+    if not head or (words or len(text.split())) < 3 or len(tail) > NO_WIDOW_LETTERS:
+        return text
+    return f"{head}\N{NO-BREAK SPACE}{tail}"
+
+
+def _headings_without_widows(state: StateCore) -> None:
+    """Core rule: the last words of each heading get :func:`no_widow`."""
+    for opening, inline in itertools.pairwise(state.tokens):
+        if opening.type == "heading_open" and inline.children:
+            last = inline.children[-1]
+            if last.type == "text":
+                last.content = no_widow(last.content, words=len(inline.content.split()))
+
+
 def _callout_characters(tokens: Sequence[Token], start: int) -> int:
     """Characters of text in the callout that opens at ``tokens[start]``."""
     depth, count = 0, 0
@@ -118,8 +144,8 @@ def _render_callout(kind: str) -> Any:
         token = tokens[idx]
         if token.nesting == 1:
             title = token.info.strip()[len(kind):].strip()
-            heading = (f'<p class="callout-title"><strong>{kept_whole(escape(title))}</strong></p>'
-                       if title else "")
+            heading = (f'<p class="callout-title"><strong>{no_widow(kept_whole(escape(title)))}'
+                       '</strong></p>' if title else "")
             long = " callout-long" if _callout_characters(tokens, idx) > LONG_CALLOUT else ""
             return f'<div class="callout callout-{kind}{long}">{heading}\n'
         return "</div>\n"
@@ -258,6 +284,7 @@ def make_parser() -> MarkdownIt:
         container_plugin(md, kind, validate=_callout_validate(kind), render=_render_callout(kind))
     container_plugin(md, "notes", render=_render_notes)
     _renderer_rules(md)
+    md.core.ruler.push("headings_without_widows", _headings_without_widows)
     return md
 
 

@@ -88,6 +88,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     environment.filters["unbroken"] = unbroken
     environment.filters["numbers_whole"] = numbers_whole
     environment.filters["web_address"] = web_address
+    environment.filters["no_widow"] = markdown.no_widow
     return environment
 
 

@@ -19,6 +19,7 @@ STRAY_FULL = 0.8
 MIN_FILL = 1 / 3
 _FORCED = {"page", "left", "right", "recto", "verso"}
 _SHORT_NUMBERS = {"999", "999.", "111", "111."}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _TEXT_BLOCKS = {"p", "li", "dd", "dt", "td", "th", "figcaption"}
 
 
@@ -113,6 +114,36 @@ def lines(document: Document) -> list[Line]:
                     starts_with_citation=_is_citation(leaf) or _is_citation(
                         getattr(leaf, "parent", None))))
     return found
+
+
+def _heading_lines(box: Any, found: dict[int, list[Any]]) -> None:
+    """The line boxes of each heading (and callout title) under ``box``, by heading box."""
+    if (getattr(box, "element_tag", None) in _HEADINGS or "callout-title" in box_classes(box)):
+        found[id(box)] = [line for line in _all_lines(box)]
+        return
+    for child in getattr(box, "children", None) or []:
+        _heading_lines(child, found)
+
+
+def _all_lines(box: Any) -> Iterator[Any]:
+    if type(box).__name__ == "LineBox":
+        yield box
+        return
+    for child in getattr(box, "children", None) or []:
+        yield from _all_lines(child)
+
+
+def heading_widows(document: Document) -> list[tuple[int, str]]:
+    """Headings whose last line is one word, as "What is secondary breast / cancer?"."""
+    widows = []
+    for number, page in enumerate(document.pages, start=1):
+        found: dict[int, list[Any]] = {}
+        _heading_lines(page._page_box, found)
+        for heading in found.values():
+            texts = [_text(line).strip() for line in heading]
+            if len(texts) > 1 and len(texts[-1].split()) == 1:
+                widows.append((number, " / ".join(texts)))
+    return widows
 
 
 def _elements(box: Any) -> Iterator[Any]:
