@@ -30,7 +30,7 @@ def test_golden_files_hold_no_machine_paths() -> None:
 def test_a_change_shows_as_a_diff() -> None:
     name = sorted(CASES)[0]
     rendered = render_case(name)
-    changed = rendered.replace("<h2>First things ", "<h2>Last things ")
+    changed = rendered.replace("<h2>First ", "<h2>Last ")
     diff = difference(rendered, changed, name)
     assert "-<h2>First things\N{NO-BREAK SPACE}first</h2>" in diff
     assert "+<h2>Last things\N{NO-BREAK SPACE}first</h2>" in diff
