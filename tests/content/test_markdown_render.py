@@ -29,7 +29,10 @@ def test_several_citations_are_sorted_and_merged() -> None:
 def test_phone_numbers_and_call_999_are_kept_on_one_line() -> None:
     html = _render("Call 0808 800 4040 or 020 7946 0000. If not, call 999 or NHS 111.\n\n"
                    "::: urgent Call 999 if\nNow.\n:::\n")
-    for kept in ("0808 800 4040", "020 7946 0000", "call 999", "NHS 111", "Call 999"):
+    html += _render("It was written on 21 November 2026 and checked in May 2026.")
+    assert "checked in May 2026" in html  # only a whole date is held together
+    for kept in ("0808 800 4040", "020 7946 0000", "call 999", "NHS 111", "Call 999",
+                 "21 November 2026"):
         assert kept.replace(" ", "\N{NO-BREAK SPACE}") in html
     assert "Call 0808" in html and "or 020" in html  # the words around them still break
 

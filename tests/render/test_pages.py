@@ -57,6 +57,8 @@ def test_a_split_number_is_found_and_a_kept_one_is_not(width: int) -> None:
     style = f"style='width: {width}mm'"
     split = pages.split_numbers(pages.lines(lay_out(
         f"<p {style}>" + PHONE.format("0114 496 0999", "call<br>999") + "</p>")))
+    lone = pages.split_numbers(pages.lines(lay_out("<p>Accessed 21 November<br>2026.</p>")))
+    assert [line.text for line in lone] == ["2026."]
     assert split[-1].text == "999."
     assert len(split) == 2  # the phone number at this width, and "call / 999"
     kept = PHONE.format("0114\N{NO-BREAK SPACE}496\N{NO-BREAK SPACE}0999",

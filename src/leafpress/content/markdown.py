@@ -38,8 +38,10 @@ ALLOWED_LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 _CITATION = re.compile(r"\[@([A-Za-z0-9_-]+(?:\s*;\s*@[A-Za-z0-9_-]+)*)\]")
 _NOTES_INFO = re.compile(r"^notes(?:\s+(\d+))?\s*$")
 #: Kept whole on one line, so no line starts with the rest of a number: a UK phone number,
-#: and 999 or 111 with the word before it ("call 999").
-_UNBROKEN = re.compile(r"\b0\d{2,4}(?: \d{3,4}){1,2}\b|\S+ (?:999|111)\b")
+#: 999 or 111 with the word before it ("call 999"), and a date ("21 November 2026").
+_UNBROKEN = re.compile(r"\b0\d{2,4}(?: \d{3,4}){1,2}\b|\S+ (?:999|111)\b"
+                       r"|\b\d{1,2} (?:January|February|March|April|May|June|July|August"
+                       r"|September|October|November|December) \d{4}\b")
 #: A hyphenated word that starts with a number or a single letter ("24-hour", "x-ray"), not
 #: in an address: a line ending at its hyphen reads as hyphenation, which large print
 #: forbids, and "24-" alone reads as a number.
@@ -87,7 +89,7 @@ def _citation_rule(state: StateInline, silent: bool) -> bool:
 
 
 def kept_whole(text: str) -> str:
-    """``text`` with its phone numbers, "call 999", "24-hour" and "x-ray" unbreakable.
+    """``text`` with its phone numbers, "call 999", dates, "24-hour" and "x-ray" unbroken.
 
     No-break spaces in the numbers, a word joiner (U+2060, which shows nothing and which
     text extraction drops) after the hyphen. Not a nowrap <span>: an inline box after a

@@ -171,10 +171,14 @@ def citation_line_starts(found: list[Line]) -> list[Line]:
 
 
 def split_numbers(found: list[Line]) -> list[Line]:
-    """Lines that start with the rest of a number: a phone number split, or "call / 999"."""
+    """Lines that start with the rest of a number, or hold nothing but a number.
+
+    As "0114 496 / 0999", "call / 999" and "21 November / 2026.".
+    """
     return [following for line, following in itertools.pairwise(found)
             if not line.last and following.text[:1].isdigit()
-            and (line.text[-1:].isdigit() or following.text.split()[0] in _SHORT_NUMBERS)]
+            and (line.text[-1:].isdigit() or following.text.split()[0] in _SHORT_NUMBERS
+                 or following.text.rstrip(".,;:)").isdigit())]
 
 
 def hyphen_line_ends(found: list[Line]) -> list[Line]:

@@ -18,11 +18,14 @@ PATH_PAINTING = frozenset({"S", "s", "f", "F", "f*", "B", "B*", "b", "b*"})
 
 
 def page_texts(path: Path) -> list[str]:
-    """The text of each page, as poppler lays it out (one pdftotext call)."""
+    """The text of each page, as poppler lays it out (one pdftotext call).
+
+    No-break spaces (which hold a heading's last two words together) read as spaces.
+    """
     output = subprocess.run(
         ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
     ).stdout
-    return output.split("\f")[:-1]
+    return output.replace("\N{NO-BREAK SPACE}", " ").split("\f")[:-1]
 
 
 def lines(text: str) -> list[str]:
@@ -54,7 +57,8 @@ def outline_pages(pdf: pikepdf.Pdf) -> list[tuple[str, int]]:
         for item in items:
             destination = item.destination
             if isinstance(destination, pikepdf.Array) and len(destination):
-                found.append((item.title, indices[destination[0].objgen] + 1))
+                title = item.title.replace("\N{NO-BREAK SPACE}", " ")
+                found.append((title, indices[destination[0].objgen] + 1))
             walk(item.children)
 
     with pdf.open_outline() as outline:
