@@ -127,6 +127,17 @@ def test_starting_from_a_leaflet_says_so_and_can_be_undone(live: Live) -> None:
     assert 'value="Mine"' in undone and 'value="My handout"' in undone
 
 
+def test_the_chosen_profile_is_shown_in_full(live: Live) -> None:
+    with live.client() as client:
+        token = csrf_of(client.get("/").text)
+        page = client.post("/handout", data=_form(token, "update", s=["receptors"],
+                                                  contacts="breast-unit-st-elsewhere")).text
+        none = client.post("/handout", data=_form(token, "update", s=["receptors"])).text
+    assert ("Chosen: the breast care nurses, St Elsewhere Hospital (sample). Nurse line "
+            "0114 496 0123; 24-hour acute oncology helpline 0114 496 0999.") in page
+    assert "Chosen:" not in none
+
+
 def test_other_formats_are_named_as_readers_know_them(live: Live) -> None:
     with live.client() as client:
         page = client.get("/").text
