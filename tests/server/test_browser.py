@@ -95,9 +95,9 @@ def _addresses_with_the_handout(page: Page) -> list[str]:
             if "appointment" in address or "how-it-spreads" in address]
 
 
-def _focused_id(page: Page) -> str:
-    focused: str = page.evaluate("document.activeElement.id")
-    return focused
+def _expect_focus(page: Page, element_id: str) -> None:
+    """The page has focused ``element_id`` (autofocus runs just after the page loads)."""
+    expect(page.locator(f"#{element_id}")).to_be_focused()
 
 
 def test_problems_and_starting_from_a_leaflet(live: Live, page: Page) -> None:
@@ -106,17 +106,17 @@ def test_problems_and_starting_from_a_leaflet(live: Live, page: Page) -> None:
     page.get_by_label("Heading for “Receptors and why they matter” (leave empty to keep it)"
                       ).fill("Next steps for you " * 8)
     page.get_by_role("button", name="Update preview").click()
-    assert _focused_id(page) == "preview-problems"
+    _expect_focus(page, "preview-problems")
     expect(page.locator("#preview-problems")).to_contain_text("is too long")
     expect(page.locator("#h-0")).to_have_attribute("aria-invalid", "true")
     assert axe_violations(page)[0] == 0, axe_violations(page)[1]
     page.get_by_role("link", name="Heading for section 1 (“Receptors and why they matter”)"
                      ).click()
-    assert _focused_id(page) == "h-0"
+    _expect_focus(page, "h-0")
     page.locator("#h-0").fill("")
     page.get_by_label("Leaflet", exact=True).select_option("secondary-breast-cancer-in-the-bones")
     page.get_by_role("button", name="Use this leaflet's sections").click()
-    assert _focused_id(page) == "status"
+    _expect_focus(page, "status")
     expect(page.locator("#status")).to_contain_text("Your handout now has the")
     assert axe_violations(page)[0] == 0, axe_violations(page)[1]
     page.get_by_role("button", name="Undo: bring back your 1 section").click()
@@ -137,13 +137,13 @@ def test_keyboard_only_flow(live: Live, page: Page, titles: dict[str, str],
     page.keyboard.type("spread")
     _enter(page)
     expect(page.locator("#card-how-it-spreads")).to_be_visible()
-    assert _focused_id(page) == "results"  # the page says how many sections matched
+    _expect_focus(page, "results")  # the page says how many sections matched
     for section_id in CHOSEN[:2]:
         tab_to(page, f"Add: {titles[section_id]}")
         assert active(page)["outline"] != "none"
         _enter(page)
         assert section_id in _order(page)
-        assert _focused_id(page) == f"card-{section_id}"  # Tab goes on to the next card
+        _expect_focus(page, f"card-{section_id}")  # Tab goes on to the next card
     tab_to(page, "q")
     page.keyboard.press("Control+a")
     page.keyboard.type("secondary")
@@ -154,16 +154,17 @@ def test_keyboard_only_flow(live: Live, page: Page, titles: dict[str, str],
     tab_to(page, f"Move up: {titles[CHOSEN[2]]}")
     _enter(page)
     assert _order(page) == [CHOSEN[0], CHOSEN[2], CHOSEN[1]]
-    assert _focused_id(page) == "up-1"  # the same button, to press again
+    _expect_focus(page, "up-1")  # the same button, to press again
     tab_to(page, "title")  # Enter in a text box updates the preview; it does not search
     _enter(page)
-    assert _focused_id(page) == "preview" and _order(page) == [CHOSEN[0], CHOSEN[2], CHOSEN[1]]
+    _expect_focus(page, "preview")
+    assert _order(page) == [CHOSEN[0], CHOSEN[2], CHOSEN[1]]
     tab_to(page, "contacts")
     while page.eval_on_selector("#contacts", "(s) => s.value") != PROFILE:
         page.keyboard.press("ArrowDown")
     tab_to(page, "Update preview")
     _enter(page)
-    assert _focused_id(page) == "preview"
+    _expect_focus(page, "preview")
     expect(page.frame_locator("iframe.preview").get_by_text("0114 496 0123").first
            ).to_be_visible()
     tab_to(page, "Download PDF: Large print")
