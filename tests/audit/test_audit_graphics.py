@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pikepdf
 import pytest
 
@@ -34,3 +38,24 @@ def test_the_bytes_a_text_operator_shows(content: bytes, shown: bytes) -> None:
 
 def test_a_number_shows_nothing() -> None:
     assert string_bytes(_operand(b"12 Tz")) == b""
+
+
+HOSTILE = """
+import pikepdf
+from leafpress.audit.graphics import string_bytes
+array = b" ".join([b"<0012>", b"-12345.678"] * 200)
+pdf = pikepdf.new()
+[instruction] = pikepdf.parse_content_stream(pdf.make_stream(b"[" + array + b" (a)] TJ"))
+assert string_bytes(instruction.operands[-1]) == b"\\x00\\x12" * 200 + b"a"
+"""
+
+
+def test_an_array_the_fast_path_cannot_read_is_read_without_backtracking(tmp_path: Path) -> None:
+    """Literal strings among long kerning numbers once took exponential time (minutes for
+    four pairs); here 200 pairs must be read before a subprocess limit that is generous
+    for a linear read, so the old pattern fails this test instead of hanging the run."""
+    script = tmp_path / "hostile.py"
+    script.write_text(HOSTILE)
+    done = subprocess.run([sys.executable, str(script)], timeout=60, capture_output=True,
+                          check=False)
+    assert done.returncode == 0, done.stderr.decode()

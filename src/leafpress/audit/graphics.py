@@ -116,8 +116,15 @@ def set_colour(current: ColourState, operands: list[object]) -> ColourState:
 
 
 _HEX_STRING = rb"<((?:[0-9A-Fa-f]{2})*)>"
-_NUMBERS_AND_HEX_STRINGS = re.compile(rb"\[(?:\s*(?:" + _HEX_STRING + rb"|[-+]?[0-9.]+))*\s*\]")
-"""A TJ array as pikepdf writes it out when its strings hold unprintable bytes (glyph ids)."""
+_NUMBERS_AND_HEX_STRINGS = re.compile(
+    rb"\[(?:\s*+(?:<(?:[0-9A-Fa-f]{2})*+>|[-+]?[0-9.]++))*+\s*+\]")
+"""A TJ array as pikepdf writes it out when its strings hold unprintable bytes (glyph ids).
+
+Possessive quantifiers: no backtracking. With plain ones, an array that did not match
+(a literal string among long kerning numbers, as a no-break space brings) made the match
+try every way of splitting the numbers' digits: 2.5 s for three pairs, minutes for four,
+so one such array could stall the audit of any PDF, and the studio with it.
+"""
 
 
 def string_bytes(value: object) -> bytes:
