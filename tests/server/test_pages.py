@@ -93,6 +93,8 @@ def test_problems_are_shown_by_their_field_in_a_nurses_words(live: Live) -> None
         page = client.post("/handout", data=_form(token, "update", s=["receptors"],
                                                   h=[long_heading])).text
         unknown = client.get("/", params={"s": ["receptors", "nope"]}).text
+        both = client.post("/handout", data=_form(token, "update", s=["receptors", "nope"],
+                                                  h=[long_heading, ""])).text
     assert _focused(page) == ["preview-problems"]
     problems = html.unescape(page[page.index('id="preview-problems"'):])
     problems = problems[:problems.index("</div>")]
@@ -107,6 +109,9 @@ def test_problems_are_shown_by_their_field_in_a_nurses_words(live: Live) -> None
     assert '<a href="#section-1">Section 2 (“nope”)</a>: is not in the library' in problems
     assert "Remove it, then choose a section from the library" in problems
     assert "GET /api" not in problems and 'id="section-1-error"' in unknown
+    both = html.unescape(both[both.index('id="preview-problems"'):])
+    assert "fix these:" in both  # every problem at once: the heading and the unknown section
+    assert "is too long" in both and "Section 2 (“nope”)</a>: is not in the library" in both
 
 
 def test_starting_from_a_leaflet_says_so_and_can_be_undone(live: Live) -> None:

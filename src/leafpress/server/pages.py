@@ -18,7 +18,7 @@ from leafpress.errors import InputError, Problem
 from leafpress.outputs import FORMATS
 from leafpress.project.contacts import Contacts, load_profile, profile_names
 from leafpress.server import auditlog, library_view
-from leafpress.server.field_problems import for_studio
+from leafpress.server.field_problems import for_studio, with_unknown_sections
 from leafpress.server.handout import REQUEST_LABEL
 from leafpress.server.security import CSRF_FIELD, csrf_ok, csrf_token, set_csrf_cookie
 from leafpress.server.state import PageState
@@ -102,7 +102,8 @@ def studio_page(request: Request, state: PageState, outcome: Outcome = Outcome()
     preview, _, preview_problems = (_preview_html(studio, state) if state.sections
                                     else ("", 200, []))
     problems = for_studio(outcome.problems, state, names)
-    in_preview = for_studio(preview_problems, state, names) if not problems else []
+    in_preview = (for_studio(with_unknown_sections(preview_problems, state, names), state, names)
+                  if not problems else [])
     focus = outcome.focus
     if problems:
         focus = "problems"
