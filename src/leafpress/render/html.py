@@ -62,16 +62,14 @@ def unbroken(value: str) -> str:
     return value.replace(" ", "\N{NO-BREAK SPACE}")
 
 
-def numbers_whole(value: str) -> str:
-    """Text whose phone numbers and "call 999" each stay on one line."""
-    return markdown.kept_whole(value)
+def web_address(url: str) -> str:
+    """An address a reader types: it may break after a slash, never at a hyphen.
 
-
-def web_address(url: str) -> Markup:
-    """An address a reader types: it may break after a slash, never at a hyphen."""
-    parts = re.split(r"(?<=[^/]/)(?=[^/])", url)
-    return Markup("<wbr>").join(Markup('<span class="nowrap">{}</span>').format(part)
-                                for part in parts)
+    A word joiner after each hyphen and a zero-width space after each slash of the path:
+    both show nothing and text extraction drops them, as with kept_whole's "24-hour".
+    """
+    joined = url.replace("-", "-\N{WORD JOINER}")
+    return re.sub(r"(?<=[^/]/)(?=[^/])", "\N{ZERO WIDTH SPACE}", joined)
 
 
 def make_environment(templates_dir: Path) -> jinja2.Environment:
@@ -86,7 +84,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     )
     environment.filters["css_string"] = css_string
     environment.filters["unbroken"] = unbroken
-    environment.filters["numbers_whole"] = numbers_whole
+    environment.filters["kept_whole"] = markdown.kept_whole
     environment.filters["web_address"] = web_address
     environment.filters["no_widow"] = markdown.no_widow
     return environment

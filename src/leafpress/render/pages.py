@@ -74,7 +74,7 @@ def _first_leaf(box: Any) -> Any:
     return box
 
 
-def _lines(box: Any, page: int, block: Any = None) -> Iterator[tuple[Any, Any]]:
+def _lines(box: Any, block: Any = None) -> Iterator[tuple[Any, Any]]:
     if str(getattr(box, "element_tag", "")).endswith("::marker"):
         return
     if type(box).__name__ == "LineBox":
@@ -83,7 +83,7 @@ def _lines(box: Any, page: int, block: Any = None) -> Iterator[tuple[Any, Any]]:
     if getattr(box, "element_tag", None) in _TEXT_BLOCKS:
         block = box
     for child in getattr(box, "children", None) or []:
-        yield from _lines(child, page, block)
+        yield from _lines(child, block)
 
 
 def lines(document: Document) -> list[Line]:
@@ -94,7 +94,7 @@ def lines(document: Document) -> list[Line]:
         root = page._page_box.children[0]
         grouped: dict[int, list[Any]] = {}
         blocks: dict[int, Any] = {}
-        for line, block in _lines(root, number):
+        for line, block in _lines(root):
             if block is None:
                 continue
             grouped.setdefault(id(block), []).append(line)
@@ -118,19 +118,11 @@ def lines(document: Document) -> list[Line]:
 
 def _heading_lines(box: Any, found: dict[int, list[Any]]) -> None:
     """The line boxes of each heading (and callout title) under ``box``, by heading box."""
-    if (getattr(box, "element_tag", None) in _HEADINGS or "callout-title" in box_classes(box)):
-        found[id(box)] = [line for line in _all_lines(box)]
+    if getattr(box, "element_tag", None) in _HEADINGS or "callout-title" in box_classes(box):
+        found[id(box)] = [line for line, _ in _lines(box)]
         return
     for child in getattr(box, "children", None) or []:
         _heading_lines(child, found)
-
-
-def _all_lines(box: Any) -> Iterator[Any]:
-    if type(box).__name__ == "LineBox":
-        yield box
-        return
-    for child in getattr(box, "children", None) or []:
-        yield from _all_lines(child)
 
 
 def heading_widows(document: Document) -> list[tuple[int, str]]:
