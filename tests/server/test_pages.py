@@ -292,6 +292,9 @@ def test_markup_in_a_form_field_is_refused_and_nothing_is_logged(live: Live) -> 
             assert response.status_code == 422
             assert "contains markup or template code" in response.text
             assert "{{ config }}" not in response.text.replace('value="{{ config }}"', "")
+            # The problems are listed at the top; the preview says so, with no empty frame.
+            assert 'id="problems"' in response.text and "<iframe" not in response.text
+            assert "fix the problems listed at the top" in response.text
     assert auditlog.entries(live.root) == log
 
 

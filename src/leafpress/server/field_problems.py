@@ -10,7 +10,7 @@ from leafpress.errors import Problem
 from leafpress.server.handout import REQUEST_LABEL
 from leafpress.server.state import PageState
 
-_SECTION = re.compile(r"sections(?:\[(\d+)\]|\.(\d+))(\.heading)?")
+_SECTION = re.compile(r"sections\[(\d+)\](\.heading)?")
 _FIELD_PREFIX = re.compile(r"^(?:title|note|contacts|start_from|sections[\w.\[\]]*): ")
 _TOO_LONG = re.compile(r"String should have at most (\d+) characters?")
 _LABELS = {"title": "Title", "note": "Note for this handout", "contacts": "Contacts profile",
@@ -39,10 +39,10 @@ def _field(problem: Problem, state: PageState, names: Mapping[str, str]
     path = problem.field or ""
     match = _SECTION.match(path)
     if match:
-        index = int(match.group(1) or match.group(2))
+        index = int(match.group(1))
         section_id = state.sections[index][0] if index < len(state.sections) else ""
         name = f"section {index + 1} (“{names.get(section_id, section_id)}”)"
-        if match.group(3):
+        if match.group(2):
             typed = state.sections[index][1] if index < len(state.sections) else ""
             return f"h-{index}", f"Heading for {name}", typed
         return f"section-{index}", name[:1].upper() + name[1:], ""

@@ -99,8 +99,7 @@ def studio_page(request: Request, state: PageState, outcome: Outcome = Outcome()
     chosen = {section_id for section_id, _ in state.sections}
     by_id = {card.id: card for card in cards}
     names = {card.id: card.title for card in cards}
-    preview, _, preview_problems = (_preview_html(studio, state) if state.sections
-                                    else ("", 200, []))
+    preview, preview_problems = _preview_or_problems(studio, state)
     problems = for_studio(outcome.problems, state, names)
     in_preview = (for_studio(with_unknown_sections(preview_problems, state, names), state, names)
                   if not problems else [])
@@ -115,7 +114,7 @@ def studio_page(request: Request, state: PageState, outcome: Outcome = Outcome()
         by_id=by_id, profiles=_profiles(studio.root), leaflets=project.leaflets,
         editions=EDITIONS, other_formats=other_formats(),
         reload_problems=studio.reload_problems, problems=problems, message=outcome.message,
-        preview_problems=in_preview, preview=preview if not in_preview else "",
+        preview_problems=in_preview, preview=preview,
         marked={p.field: p for p in problems or in_preview if p.field},
         focus=focus, undo=outcome.undo)
     response.headers.update(NOT_STORED)
@@ -249,26 +248,32 @@ async def _download(studio: Studio, state: PageState, edition: str, output: str 
         "X-Leafpress-Log-Entry": str(produced.log_number)})
 
 
-def _preview_html(studio: Studio, state: PageState) -> tuple[str, int, list[Problem]]:
-    """The handout as a web page, from the same HTML the PDF is made from, and a status.
+def _preview_html(studio: Studio, state: PageState) -> str:
+    """The handout as a web page, from the same HTML the PDF is made from.
 
-    Stylesheets, fonts and images come from ``/project-file/``; a handout that cannot be
-    made yet gives a short page of its problems instead, and the problems.
+    Stylesheets, fonts and images come from ``/project-file/``. A handout that cannot be
+    made yet raises InputError: the studio page lists its problems by field, and the
+    preview's own tab shows them on a page of their own.
     """
-    try:
-        request_ = state.request()
-        mapping = studio.definition(request_)
-        html, sheets = studio.project.print_html(mapping, request_.edition)
-    except InputError as error:
-        return TEMPLATES.get_template("preview-problems.html.j2").render(
-            problems=error.problems), 422, error.problems
+    request_ = state.request()
+    mapping = studio.definition(request_)
+    html, sheets = studio.project.print_html(mapping, request_.edition)
     root = studio.root
     links = "".join(f'<link rel="stylesheet" href="/project-file/{sheet.relative_to(root)}">'
                     for sheet in sheets if sheet.is_relative_to(root))
     links += '<link rel="stylesheet" href="/static/preview.css">'  # narrow screens
-    html = html.replace(root.as_uri() + "/", "/project-file/").replace("</head>", links
-                                                                          + "</head>", 1)
-    return html, 200, []
+    return html.replace(root.as_uri() + "/", "/project-file/").replace("</head>", links
+                                                                         + "</head>", 1)
+
+
+def _preview_or_problems(studio: Studio, state: PageState) -> tuple[str, list[Problem]]:
+    """The preview for the studio page, or (when it cannot be made) its problems."""
+    if not state.sections:
+        return "", []
+    try:
+        return _preview_html(studio, state), []
+    except InputError as error:
+        return "", error.problems
 
 
 async def preview(request: Request) -> Response:
@@ -284,7 +289,11 @@ async def preview(request: Request) -> Response:
     if not state.sections:
         return page(request, "message.html.j2", 200, heading="Nothing to preview yet",
                     text="Add a section from the library to see your handout here.")
-    html, status, _ = _preview_html(studio, state)
+    try:
+        html, status = _preview_html(studio, state), 200
+    except InputError as error:
+        html, status = TEMPLATES.get_template("preview-problems.html.j2").render(
+            problems=error.problems), 422
     return HTMLResponse(html, status, headers={
         **NOT_STORED, "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; "
         "style-src 'self' 'unsafe-inline'"})
