@@ -68,7 +68,7 @@ BAD: list[tuple[str, dict[str, Any], int, str]] = [
     ("unknown profile", {"sections": ["receptors"], "contacts": "breast-unit"}, 422,
      "unknown contacts profile 'breast-unit'"),
     ("NHS number in note", {"sections": ["receptors"], "contacts": "breast-unit-st-elsewhere",
-                            "note": "Patient 943 476 5919"}, 422, "looks like an NHS number"),
+                            "note": "Patient 943 476 5919"}, 422, "passes the NHS number check"),
     ("date of birth in note", {"sections": ["receptors"], "contacts": "breast-unit-st-elsewhere",
                                "note": "Born 03/04/1961"}, 422, "date of birth"),
     ("bad phone", {"sections": ["receptors"], "contacts": {

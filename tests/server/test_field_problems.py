@@ -33,10 +33,10 @@ def _problem(field: str | None, message: str, hint: str = "") -> Problem:
                   "Remove it, then choose a section from the library on this page.")),
     (_problem("sections", "sections: the leaflet has no sections", "Add one."),
      FieldProblem("handout", "Sections", "your handout has no sections yet", "Add one.")),
-    (_problem("note", "note: may be patient-identifiable: '943 476 5919' looks like an NHS "
-              "number", "Remove it."),
+    (_problem("note", "note: may be patient-identifiable: it has a 10-digit number that "
+              "passes the NHS number check", "Remove it."),
      FieldProblem("note", "Note for this handout", "may be patient-identifiable: "
-                  "'943 476 5919' looks like an NHS number", "Remove it.")),
+                  "it has a 10-digit number that passes the NHS number check", "Remove it.")),
     (_problem(None, "the audit found problems", "Tell us."),
      FieldProblem(None, "", "the audit found problems", "Tell us.")),
 ])

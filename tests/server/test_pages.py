@@ -332,7 +332,7 @@ def test_contacts_page_adds_a_profile_and_never_replaces_one(live: Live) -> None
 @pytest.mark.parametrize(("change", "message"), [
     ({"name": "../publishers/x"}, "cannot be a profile name"),
     ({"nurse_phone": "ring us"}, "'ring us' is not a UK phone number"),
-    ({"note": "NHS no. 401 023 2137"}, "looks like an NHS number"),
+    ({"note": "NHS no. 401 023 2137"}, "passes the NHS number check"),
     ({"team": "<b>nurses</b>"}, "contains markup"),
     ({"hospital": ""}, "missing required key 'hospital'"),
 ])

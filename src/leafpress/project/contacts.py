@@ -40,10 +40,14 @@ def is_nhs_number(digits: str) -> bool:
 
 
 def patient_data_problem(text: str, today: dt.date | None = None) -> str | None:
-    """Why text looks like patient-identifiable data (an NHS number, a date of birth)."""
+    """Why text looks like patient-identifiable data (an NHS number, a date of birth).
+
+    The reason never repeats the number or date: messages are shown and may be kept
+    (a terminal, a screenshot, a browser's saved page), and they must not carry it either.
+    """
     for match in _NHS_NUMBER.finditer(text):
         if is_nhs_number("".join(match.groups())):
-            return f"'{match.group(0)}' looks like an NHS number"
+            return "it has a 10-digit number that passes the NHS number check"
     if _BIRTH_WORDS.search(text):
         return "it mentions a date of birth"
     latest = (today or dt.date.today()).year - BIRTH_YEARS_AGO
@@ -52,7 +56,8 @@ def patient_data_problem(text: str, today: dt.date | None = None) -> str | None:
             year = int(match.group(1))
             year += 1900 if len(match.group(1)) == 2 else 0
             if year <= latest:
-                return f"'{match.group(0)}' looks like a date of birth"
+                return (f"it has a date more than {BIRTH_YEARS_AGO} years ago, which may be "
+                        "a date of birth")
     return None
 
 
