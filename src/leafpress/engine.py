@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -221,6 +221,18 @@ class Project:
             environment, styles = self._environment, self._styles
         return RenderJob(self.select(source), chosen, options, environment, styles,
                          self.root / "styles", FORMATS)
+
+    @classmethod
+    def choice_problems(cls, edition: str | None, format: str) -> list[Problem]:
+        """What is wrong with naming this edition and format (empty if both exist)."""
+        problems: list[Problem] = []
+        for field, check in (("edition", lambda: cls._edition(edition)),
+                             ("format", lambda: cls._format(format))):
+            try:
+                check()
+            except InputError as error:
+                problems += [replace(p, field=field) for p in error.problems]
+        return problems
 
     @staticmethod
     def _edition(name: str | None) -> Edition:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from leafpress.errors import Problem
-from leafpress.server.field_problems import FieldProblem, for_studio, with_unknown_sections
+from leafpress.server.field_problems import FieldProblem, for_studio
 from leafpress.server.handout import REQUEST_LABEL
 from leafpress.server.state import PageState
 
@@ -43,14 +43,3 @@ def _problem(field: str | None, message: str, hint: str = "") -> Problem:
 def test_each_problem_is_tied_to_its_field_in_the_studios_words(
         problem: Problem, expected: FieldProblem) -> None:
     assert for_studio([problem], STATE, NAMES) == [expected]
-
-
-def test_unknown_sections_are_added_when_the_request_stopped_before_looking_them_up() -> None:
-    too_long = _problem("title", "title: String should have at most 120 characters")
-    shown = for_studio(with_unknown_sections([too_long], STATE, NAMES), STATE, NAMES)
-    assert [(p.field, p.message) for p in shown] == [
-        ("title", "is too long: 130 characters. Shorten it to 120 or fewer."),
-        ("section-1", "is not in the library")]
-    already = _problem("sections[1].id", "unknown section id 'nope'", API_HINT)
-    assert with_unknown_sections([already], STATE, NAMES) == [already]
-    assert with_unknown_sections([], STATE, NAMES) == []  # nothing wrong: nothing added

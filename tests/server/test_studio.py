@@ -92,3 +92,64 @@ def test_a_request_the_check_refuses_drops_its_render(tmp_path: Path) -> None:
         in_own_loop(run)
     assert seen == [1] and pool.running[0].cancelled()
     assert not (root / ".leafpress").exists()  # nothing logged
+
+
+@pytest.fixture(scope="module")
+def checking_studio() -> Studio:
+    from tests.server.conftest import REPO
+
+    return Studio(Project.open(REPO), None)
+
+
+#: A request with every kind of mistake: its own shape, and names the project does not have.
+EVERY_MISTAKE: dict[str, Any] = {
+    "title": "t" * 130,
+    "sections": [{"id": "nope", "heading": "h" * 130}, "receptors"],
+    "contacts": "no-such-team", "edition": "huge", "format": "pdq",
+}
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    ({}, ["title: String should have at most 120", "sections[0].heading: String should have",
+          "unknown section id 'nope'", "unknown contacts profile 'no-such-team'",
+          "unknown edition 'huge'", "unknown format 'pdq'"]),
+    ({"title": "Yours", "sections": ["nope", {"id": "receptors", "heading": "<b>x</b>"}]},
+     ["sections.1.heading: contains markup", "unknown section id 'nope'",
+      "unknown contacts profile 'no-such-team'", "unknown edition 'huge'",
+      "unknown format 'pdq'"]),
+    ({"title": "Yours", "sections": ["nope"], "edition": "standard", "format": "pdf",
+      "note": "NHS 943 476 5919"},
+     ["note: may be patient-identifiable", "unknown section id 'nope'",
+      "unknown contacts profile 'no-such-team'"]),
+    ({"title": "Yours", "sections": ["nope"], "edition": "standard", "format": "pdf",
+      "note": "Ring us"},
+     ["unknown contacts profile 'no-such-team'", "unknown section id 'nope'"]),
+    ({"title": "Yours", "sections": ["nope", "receptors"], "start_from": "zzz"},
+     ["start_from: unknown leaflet 'zzz'", "unknown section id 'nope'",
+      "unknown contacts profile 'no-such-team'", "unknown edition 'huge'",
+      "unknown format 'pdq'"]),
+])
+def test_every_problem_of_a_request_comes_at_once(
+        checking_studio: Studio, change: dict[str, Any], expected: list[str]) -> None:
+    with pytest.raises(InputError) as raised:  # the studio page and the API do both steps
+        checking_studio.definition(checking_studio.request({**EVERY_MISTAKE, **change}))
+    messages = [problem.message for problem in raised.value.problems]
+    for start in expected:
+        assert sum(message.startswith(start) for message in messages) == 1, (start, messages)
+    assert len(messages) == len(expected), messages
+
+
+def test_a_sound_request_has_no_problems(checking_studio: Studio) -> None:
+    request = checking_studio.request({"sections": ["receptors"], "contacts":
+                                       "breast-unit-st-elsewhere", "note": "Ring us"})
+    assert checking_studio.problems_of(request) == []
+    assert request.note == "Ring us"
+
+
+def test_a_reply_names_no_folder_of_the_server(checking_studio: Studio) -> None:
+    with pytest.raises(InputError) as raised:
+        checking_studio.definition(checking_studio.request(EVERY_MISTAKE | {"title": "T"}))
+    root = str(checking_studio.root)
+    assert all(root not in f"{p.message} {p.hint}" for p in raised.value.problems)
+    assert any("the project's leaflets/contacts/ folder" in p.hint
+               for p in raised.value.problems)

@@ -150,8 +150,9 @@ def profile_path(name: str, project_root: Path, *, where: YamlDocument | None = 
     message = f"unknown contacts profile '{name}'"
     if not _PROFILE_NAME.match(name):
         message = f"'{name}' is not a contacts profile name"
-    hint = (did_you_mean(name, known) + f" Profiles are the files in "
-            f"{contacts_dir(project_root)}; known: {', '.join(known) or 'none'}.").strip()
+    folder = contacts_dir(project_root).relative_to(project_root)  # no server paths in replies
+    hint = (did_you_mean(name, known) + f" Profiles are the files in the project's "
+            f"{folder}/ folder; known: {', '.join(known) or 'none'}.").strip()
     if where is not None:
         raise InputError([where.problem(at, message, hint)])
     raise InputError.single(message, path=contacts_dir(project_root), hint=hint)

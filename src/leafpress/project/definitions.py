@@ -175,8 +175,17 @@ def _leaflet_from(
         extra = _unknown_sections(document, known_sections)
         raise InputError(sorted(error.problems + extra,
                                 key=lambda p: (p.line or 0, p.column or 0))) from None
-    if known_sections is not None and (unknown := _unknown_sections(document, known_sections)):
-        raise InputError(unknown)
+    problems = [] if known_sections is None else _unknown_sections(document, known_sections)
+    given, contacts, profile = definition.contacts, None, None
+    if isinstance(given, str):
+        try:
+            profile, contacts = given, load_profile(given, project_root, where=document)
+        except InputError as error:  # reported with any unknown section, not after it
+            problems += error.problems
+    else:
+        contacts = given
+    if problems:
+        raise InputError(problems)
     if isinstance(definition.publisher, Publisher):
         publisher, publisher_path, publisher_doc = definition.publisher, path, document
     else:
@@ -188,9 +197,6 @@ def _leaflet_from(
         publisher = validate(Publisher, publisher_doc)
     _check_logo(publisher, publisher_path, project_root, publisher_doc)
     _check_formats(definition, document, known_formats)
-    contacts, profile = definition.contacts, None
-    if isinstance(contacts, str):
-        profile, contacts = contacts, load_profile(contacts, project_root, where=document)
     return LoadedLeaflet(definition, path, document, publisher, publisher_path, contacts,
                          profile)
 

@@ -11,7 +11,7 @@ from starlette.responses import JSONResponse, Response
 
 from leafpress.errors import InputError
 from leafpress.server import library_view
-from leafpress.server.handout import HandoutRequest, parse_request
+from leafpress.server.handout import HandoutRequest
 from leafpress.server.responses import problems_response, single
 from leafpress.server.studio import AuditFailedError, Studio
 
@@ -47,7 +47,7 @@ async def create_handout(request: Request) -> Response:
     """Make a handout from a JSON request and return the file."""
     studio = _studio(request)
     try:
-        handout = parse_request(await _json_body(request))
+        handout = studio.request(await _json_body(request))
         produced = await studio.produce(handout, "api")
     except _Refused as refused:
         return refused.response

@@ -7,7 +7,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from leafpress.errors import Problem
-from leafpress.server.handout import REQUEST_LABEL
 from leafpress.server.state import PageState
 
 _SECTION = re.compile(r"sections\[(\d+)\](\.heading)?")
@@ -70,21 +69,6 @@ def _hint(problem: Problem) -> str:
         if api_words in problem.hint:
             return studio_words
     return problem.hint
-
-
-def with_unknown_sections(problems: Sequence[Problem], state: PageState,
-                          names: Mapping[str, str]) -> list[Problem]:
-    """``problems`` and, when they do not say so already, each section not in the library.
-
-    A request whose shape is wrong (a heading too long) stops before its sections are
-    looked up; the studio still lists every problem at once.
-    """
-    reported = {problem.field for problem in problems}
-    unknown = [Problem(REQUEST_LABEL, None, None, f"unknown section id '{section_id}'",
-                       _STUDIO_HINTS["GET /api/sections"], field=f"sections[{index}].id")
-               for index, (section_id, _) in enumerate(state.sections)
-               if section_id not in names and f"sections[{index}].id" not in reported]
-    return [*problems, *unknown] if problems else []
 
 
 def for_studio(problems: Sequence[Problem], state: PageState,

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from leafpress.errors import InputError, Problem
 from leafpress.project.contacts import load_profile, text_problem
@@ -17,6 +17,8 @@ from leafpress.project.yamlload import YamlDocument
 REQUEST_LABEL = Path("handout request")
 Short = Annotated[str, Field(min_length=1, max_length=120)]
 SLUG = re.compile(r"[^a-z0-9]+")
+_HEADING_FIELD = re.compile(r"sections\[(\d+)\]\.heading")
+_FIELD_PARTS = re.compile(r"[.\[]")
 
 
 class SectionChoice(BaseModel):
@@ -52,20 +54,58 @@ class HandoutRequest(BaseModel):
         return value
 
 
+class RequestProblems(InputError):
+    """A request's own problems, and what of it can still be checked against the project."""
+
+    def __init__(self, problems: list[Problem], usable: HandoutRequest | None) -> None:
+        super().__init__(problems)
+        self.usable = usable
+        """The request without its wrong parts (None if its sections were wrong)."""
+
+
 def parse_request(data: Any) -> HandoutRequest:
-    """Validate a request's data; every problem is located by its field."""
+    """Validate a request's data; every problem is located by its field.
+
+    Raises RequestProblems, whose ``usable`` request lets the studio look up the rest
+    (section ids, contacts profile, edition) so that every problem is reported at once.
+    """
     document = YamlDocument(path=REQUEST_LABEL, data=data)
     if not isinstance(data, dict):
-        raise InputError([Problem(REQUEST_LABEL, None, None,
-                                  "a handout request must be a JSON object",
-                                  'Send {"sections": ["section-id", ...]}; see docs/studio.md.')])
-    request = validate(HandoutRequest, document)
+        raise RequestProblems([Problem(
+            REQUEST_LABEL, None, None, "a handout request must be a JSON object",
+            'Send {"sections": ["section-id", ...]}; see docs/studio.md.')], None)
+    try:
+        request = validate(HandoutRequest, document)
+    except InputError as error:
+        raise RequestProblems(error.problems, _usable(data, error.problems)) from None
     problems = [document.problem(at, f"{'.'.join(map(str, at))}: {found[0]}", found[1])
                 for at, value in _free_text(request)
                 if (found := text_problem(value)) is not None]
     if problems:
-        raise InputError(problems)
+        raise RequestProblems(problems, _usable(request.model_dump(), problems))
     return request
+
+
+def _usable(data: dict[str, Any], problems: list[Problem]) -> HandoutRequest | None:
+    """``data`` without the fields ``problems`` name: a wrong heading, or a whole key."""
+    kept = dict(data)
+    for problem in problems:
+        where = problem.field or ""
+        heading = _HEADING_FIELD.fullmatch(where)
+        sections = kept.get("sections")
+        if heading and isinstance(sections, list) and int(heading[1]) < len(sections):
+            index = int(heading[1])
+            choice = sections[index]
+            kept["sections"] = [*sections[:index], {**choice, "heading": None}
+                                if isinstance(choice, dict) else choice, *sections[index + 1:]]
+        else:
+            kept.pop(_FIELD_PARTS.split(where, maxsplit=1)[0], None)
+    if "sections" not in kept:
+        return None
+    try:
+        return HandoutRequest.model_validate(kept)
+    except ValidationError:
+        return None
 
 
 def _free_text(request: HandoutRequest) -> list[tuple[tuple[Any, ...], str]]:

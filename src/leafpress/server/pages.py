@@ -18,7 +18,7 @@ from leafpress.errors import InputError, Problem
 from leafpress.outputs import FORMATS
 from leafpress.project.contacts import Contacts, load_profile, profile_names
 from leafpress.server import auditlog, library_view
-from leafpress.server.field_problems import for_studio, with_unknown_sections
+from leafpress.server.field_problems import for_studio
 from leafpress.server.handout import REQUEST_LABEL
 from leafpress.server.security import CSRF_FIELD, csrf_ok, csrf_token, set_csrf_cookie
 from leafpress.server.state import PageState
@@ -101,8 +101,7 @@ def studio_page(request: Request, state: PageState, outcome: Outcome = Outcome()
     names = {card.id: card.title for card in cards}
     preview, preview_problems = _preview_or_problems(studio, state)
     problems = for_studio(outcome.problems, state, names)
-    in_preview = (for_studio(with_unknown_sections(preview_problems, state, names), state, names)
-                  if not problems else [])
+    in_preview = for_studio(preview_problems, state, names) if not problems else []
     focus = outcome.focus
     if problems:
         focus = "problems"
@@ -209,7 +208,8 @@ async def handout_action(request: Request) -> Response:
             return await _download(studio, state, edition, action.removeprefix("format:"))
         if action == "save":
             save_id = form.get("save_id", "")
-            target = studio.save(state.request(), save_id if isinstance(save_id, str) else "")
+            target = studio.save(studio.request(state.request_data()),
+                                 save_id if isinstance(save_id, str) else "")
             return studio_page(request, state, Outcome(
                 message=f"Saved as leaflets/{target.name}. It builds with make.", focus="status"))
         if action == "start":
@@ -242,7 +242,7 @@ def _start_from(studio: Studio, state: PageState) -> PageState:
 
 async def _download(studio: Studio, state: PageState, edition: str, output: str = "pdf"
                     ) -> Response:
-    produced = await studio.produce(state.request(edition, output), "studio")
+    produced = await studio.produce(studio.request(state.request_data(edition, output)), "studio")
     return Response(produced.data, media_type=produced.media_type, headers={
         "Content-Disposition": f'attachment; filename="{produced.filename}"',
         "X-Leafpress-Log-Entry": str(produced.log_number)})
@@ -255,7 +255,7 @@ def _preview_html(studio: Studio, state: PageState) -> str:
     made yet raises InputError: the studio page lists its problems by field, and the
     preview's own tab shows them on a page of their own.
     """
-    request_ = state.request()
+    request_ = studio.request(state.request_data())
     mapping = studio.definition(request_)
     html, sheets = studio.project.print_html(mapping, request_.edition)
     root = studio.root

@@ -7,8 +7,6 @@ from typing import Any
 
 from starlette.datastructures import ImmutableMultiDict
 
-from leafpress.server.handout import HandoutRequest, parse_request
-
 DEFAULT_TITLE = "Information for you"
 
 
@@ -60,8 +58,8 @@ class PageState:
         """The same handout with other sections."""
         return replace(self, sections=tuple(sections))
 
-    def request(self, edition: str | None = None, output: str = "pdf") -> HandoutRequest:
-        """The handout request this state asks for (validated, located by field)."""
+    def request_data(self, edition: str | None = None, output: str = "pdf") -> dict[str, Any]:
+        """The handout request this state asks for, as data (Studio.request checks it)."""
         data: dict[str, Any] = {
             "title": self.title or DEFAULT_TITLE,
             "sections": [{"id": i, **({"heading": h} if h.strip() else {})}
@@ -75,4 +73,4 @@ class PageState:
             data["note"] = self.note
         if self.start_from:
             data["start_from"] = self.start_from
-        return parse_request(data)
+        return data

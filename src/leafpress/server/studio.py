@@ -23,7 +23,13 @@ from leafpress.project.definitions import LoadedLeaflet, leaflet_from_mapping, l
 from leafpress.project.models import ADD_A_SECTION, LIST_SECTIONS, Id
 from leafpress.project.validation import did_you_mean
 from leafpress.server import auditlog
-from leafpress.server.handout import REQUEST_LABEL, HandoutRequest, definition_for
+from leafpress.server.handout import (
+    REQUEST_LABEL,
+    HandoutRequest,
+    RequestProblems,
+    definition_for,
+    parse_request,
+)
 from leafpress.server.reload import fingerprint
 from leafpress.server.workers import Job, RenderPool
 from leafpress.store.atomic import write_atomic
@@ -60,6 +66,14 @@ def studio_words() -> Iterator[None]:
         yield
     except InputError as error:
         raise InputError(in_studio_words(error.problems)) from None
+
+
+def merged(first: list[Problem], more: list[Problem]) -> list[Problem]:
+    """``first``, then each of ``more`` that says something ``first`` does not."""
+    said = {problem.message for problem in first}
+    fields = {problem.field for problem in first if problem.field}
+    return [*first, *(problem for problem in more
+                      if problem.message not in said and problem.field not in fields)]
 
 
 class AuditFailedError(LeafpressError):
@@ -124,6 +138,29 @@ class Studio:
                                     hint="Add one leaflet definition with a publisher.")
         return dict(chosen.document.data)
 
+    def request(self, data: Any) -> HandoutRequest:
+        """A handout request from its data; if it is wrong, every problem at once.
+
+        A request whose own shape is wrong (a heading too long, markup in the note) is
+        still looked up in the project without its wrong parts, so an unknown section,
+        contacts profile or edition is reported with it, not after it is mended.
+        """
+        try:
+            return parse_request(data)
+        except RequestProblems as error:
+            found = error.problems
+            if error.usable is not None:
+                found = merged(found, self.problems_of(error.usable))
+            raise InputError(found) from None
+
+    def problems_of(self, request: HandoutRequest) -> list[Problem]:
+        """Everything that stops ``request`` becoming a handout (empty if nothing does)."""
+        try:
+            self._checked(request)
+        except InputError as error:
+            return error.problems
+        return []
+
     def definition(self, request: HandoutRequest, leaflet_id: str | None = None
                    ) -> dict[str, Any]:
         """Validate a request into a definition mapping, refusing overdue sections."""
@@ -132,8 +169,15 @@ class Studio:
     def _checked(self, request: HandoutRequest, leaflet_id: str | None = None
                  ) -> tuple[dict[str, Any], Selection]:
         with studio_words():
-            mapping = self._mapping(request, leaflet_id)
-            return mapping, self._selection(mapping)
+            choices = self.project.choice_problems(request.edition, request.format)
+            try:
+                mapping = self._mapping(request, leaflet_id)
+                selection = self._selection(mapping)
+            except InputError as error:
+                raise InputError(merged(error.problems, choices)) from None
+            if choices:
+                raise InputError(choices)
+            return mapping, selection
 
     def _mapping(self, request: HandoutRequest, leaflet_id: str | None = None
                  ) -> dict[str, Any]:
@@ -148,8 +192,15 @@ class Studio:
                 self._checked(request.model_copy(update={"start_from": None}), leaflet_id)
             except InputError as error:
                 rest = error.problems
-            raise InputError([*wrong_start.problems, *rest]) from None
-        return definition_for(request, base, self.root, leaflet_id=leaflet_id)
+            raise InputError(merged(wrong_start.problems, rest)) from None
+        try:
+            return definition_for(request, base, self.root, leaflet_id=leaflet_id)
+        except InputError as wrong_note:
+            if not request.note:
+                raise
+            # A note needs contacts it can join; the rest is checked without it.
+            rest = self.problems_of(request.model_copy(update={"note": ""}))
+            raise InputError(merged(wrong_note.problems, rest)) from None
 
     def _selection(self, mapping: dict[str, Any]) -> Selection:
         """Check a mapping as a leaflet file is checked, refusing overdue sections."""
@@ -167,6 +218,8 @@ class Studio:
         The worker starts on the mapping at once; the studio checks the same mapping (as
         the worker does again) while it renders, and a refused request's render is dropped.
         """
+        if self.project.choice_problems(request.edition, request.format):
+            self._checked(request)  # raises with those problems and any others
         with studio_words():
             mapping = self._mapping(request)
         job = Job(mapping, request.edition, request.format, self.generation, dt.date.today())
