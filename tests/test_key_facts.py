@@ -21,7 +21,7 @@ KEY_FACTS: dict[str, Any] = yaml.safe_load(
     (ROOT / "tests" / "fixtures" / "key-facts.yaml").read_text(encoding="utf-8"))
 LIBRARY = load_library(ROOT)
 LEAFLETS = {leaflet.id: leaflet for leaflet in load_leaflets(leaflet_paths(ROOT), ROOT)}
-URGENT_PHONE = "your team's 24-hour number (on the front of this leaflet)"
+URGENT_PHONE = "Call your team's 24-hour number straight away"
 
 
 def leaflet_text(leaflet_id: str) -> str:
@@ -106,6 +106,8 @@ def test_urgent_boxes_give_one_urgency_and_the_24_hour_number() -> None:
     for sid, title, body in _urgent_boxes():
         if title.endswith("get help straight away"):
             assert URGENT_PHONE in body, sid
+            # Only print has the number (or a box for it) on the front: no box points there.
+            assert "front of this leaflet" not in body, sid
             assert "Do not wait until the next day" in body, sid
         else:  # the one box for anything new between visits, from the recurrence page
             assert sid == "trust-your-instincts" and "straight away" in title
