@@ -94,6 +94,28 @@ def test_check_fails_on_a_document_without_title_language_or_headings() -> None:
     assert "a picture has no alt text" in found and "the page footer is empty" in found
 
 
+def test_check_fails_on_python_docx_defaults_that_are_not_clear_print() -> None:
+    plain = docx.Document()
+    plain.add_heading("Heading", 1)
+    plain.add_paragraph("Body").add_run(" slanted").italic = True
+    out = io.BytesIO()
+    plain.save(out)
+    found = docx_check.problems(out.getvalue())
+    assert "the page is 216 x 279 mm, not A4" in found
+    assert "Normal: font from the theme, not a plain sans serif" in found
+    assert "italic text: ' slanted'" in found
+    assert any(p.startswith("Heading 1: colour") for p in found)
+    assert "a thumbnail from the template" in found
+    assert "docProps/app.xml names another program" in found
+
+
+def test_citations_are_full_size_numbers_in_brackets() -> None:
+    document = _open("what-is-secondary-breast-cancer")
+    runs = [run for p in document.paragraphs for run in p.runs]
+    assert not any(run.font.superscript for run in runs)
+    assert any(run.text.startswith(" [") and run.text.endswith("]") for run in runs)
+
+
 def test_a_passage_in_another_language_is_marked_with_it(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
     project.write("content/sections/beta.md", section(

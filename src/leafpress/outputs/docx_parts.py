@@ -117,6 +117,30 @@ def alt_text(shape: Any, alt: str) -> None:
     shape._inline.docPr.set("descr", alt)
 
 
+#: The extended properties python-docx's template would carry ("Microsoft Macintosh Word",
+#: one page, no words): leafpress writes its own, with nothing it cannot know.
+APP_PROPERTIES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'extended-properties"><Application>leafpress</Application><Company>{company}</Company>'
+    '</Properties>')
+
+
+def drop_template_leftovers(document: Any, company: str) -> None:
+    """No blank thumbnail, no date last printed, and application properties of our own."""
+    from xml.sax.saxutils import escape
+
+    package = document.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype == RELATIONSHIP_TYPE.THUMBNAIL:
+            package.rels.pop(rel_id)
+        elif rel.reltype == RELATIONSHIP_TYPE.EXTENDED_PROPERTIES:
+            rel.target_part._blob = APP_PROPERTIES.format(company=escape(company)).encode()
+    printed = document.core_properties._element.find(qn("cp:lastPrinted"))
+    if printed is not None:
+        printed.getparent().remove(printed)
+
+
 def fixed_zip(data: bytes, when: dt.date) -> bytes:
     """Rewrite the package with fixed timestamps, so the same input gives the same bytes."""
     stamp = (max(when.year, 1980), when.month, when.day, 0, 0, 0)

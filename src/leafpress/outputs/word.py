@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from leafpress.errors import BuildError
-from leafpress.outputs import docx_parts
+from leafpress.outputs import docx_parts, word_style
 from leafpress.outputs.base import Rendered, RenderJob
 from leafpress.outputs.blocks import (
     Block,
@@ -43,15 +43,13 @@ class Writer:
             text = run.text
             if index + 1 < len(runs) and runs[index + 1].citation:
                 text = text.rstrip()
-            if run.citation:
-                cited = paragraph.add_run(",".join(str(n) for n in run.citation))
-                cited.font.superscript = True
+            if run.citation:  # full size, in brackets: "2022 [4]", never "20224"
+                paragraph.add_run(f" [{','.join(str(n) for n in run.citation)}]")
             elif run.href and not run.href.startswith("#"):
                 docx_parts.add_link(paragraph, text, run.href)
             else:
                 added = paragraph.add_run(text)
-                added.bold = run.strong or None
-                added.italic = run.emphasis or None
+                added.bold = run.strong or run.emphasis or None  # clear print: no italics
                 if run.lang:
                     docx_parts.set_run_language(added, run.lang)
 
@@ -159,9 +157,11 @@ def build(doc: Document, when: dt.date) -> bytes:
     properties.last_modified_by = "leafpress"
     properties.comments = doc.footer
     moment = dt.datetime(when.year, when.month, when.day)
-    properties.created = properties.modified = properties.last_printed = moment
+    properties.created = properties.modified = moment
     properties.revision = 1
     docx_parts.set_language(word, doc.language)
+    docx_parts.drop_template_leftovers(word, doc.publisher)
+    word_style.apply(word)
     writer = Writer(word)
     word.add_heading(doc.title, 1)
     if doc.subtitle:

@@ -1,0 +1,50 @@
+"""Word's clear-print house style: A4, a sans-serif 14 pt body, black headings, no italics."""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: RNIB's clear print guidance: 12 pt at least, 14 pt preferred; a plain sans-serif font
+#: that every copy of Word has (LibreOffice shows it in its metric twin, Liberation Sans).
+FONT = "Arial"
+BODY_PT = 14
+#: Each style's size in points; all are black, bold for headings, never italic.
+SIZES_PT = {"Normal": BODY_PT, "Title": 24, "Subtitle": 16, "Heading 1": 22,
+            "Heading 2": 18, "Heading 3": 16, "Heading 4": 15, "Heading 5": 14,
+            "Heading 6": 14, "Caption": 14, "Footer": 12}
+HEADINGS = ("Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Heading 5",
+            "Heading 6")
+
+
+def apply(document: Any) -> None:
+    """Set the page to A4 and every style the leaflet uses to the house style."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm, Pt, RGBColor
+
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Mm(25)
+        section.top_margin = section.bottom_margin = Mm(25)
+    for name, size in SIZES_PT.items():
+        style = document.styles[name]
+        font = style.font
+        font.name = FONT
+        font.size = Pt(size)
+        font.italic = False
+        font.color.rgb = RGBColor(0, 0, 0)
+        if name in HEADINGS:
+            font.bold = True
+        style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        _no_theme_font(style)
+
+
+def _no_theme_font(style: Any) -> None:
+    """Drop the template's theme fonts (they win over the named font in Word)."""
+    from docx.oxml.ns import qn
+
+    fonts = style.element.rPr.find(qn("w:rFonts")) if style.element.rPr is not None else None
+    if fonts is None:
+        return
+    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attribute), None)
+    fonts.set(qn("w:cs"), FONT)
