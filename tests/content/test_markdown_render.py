@@ -18,12 +18,14 @@ def _render(body: str, *, offset: int = 1, numbers: dict[str, int] | None = None
 
 def test_citation_is_a_superscript_link_to_its_number() -> None:
     html = _render("Bones hurt [@b].", numbers={"b": 3})
-    assert html == '<p>Bones hurt<sup class="cite"><a href="#ref-3">3</a></sup>.</p>\n'
+    assert html == ('<p>Bones hurt<sup class="cite">'
+                    '<a href="#ref-3" aria-label="source 3">3</a></sup>.</p>\n')
 
 
 def test_several_citations_are_sorted_and_merged() -> None:
     html = _render("Both [@b; @a; @c].", numbers={"a": 2, "b": 1, "c": 1})
-    assert '<sup class="cite"><a href="#ref-1">1</a>,<a href="#ref-2">2</a></sup>' in html
+    assert ('<sup class="cite"><a href="#ref-1" aria-label="source 1">1</a>,'
+            '<a href="#ref-2" aria-label="source 2">2</a></sup>') in html
 
 
 def test_phone_numbers_and_call_999_are_kept_on_one_line() -> None:
@@ -142,7 +144,7 @@ def test_a_warm_render_is_reused_and_follows_every_argument() -> None:
     hits = markdown._render.cache_info().hits
     assert _render(body, numbers={"b": 3}) is first  # rendered once, then kept
     assert markdown._render.cache_info().hits == hits + 1
-    assert '<a href="#ref-4">4</a>' in _render(body, numbers={"b": 4})
+    assert '<a href="#ref-4" aria-label="source 4">4</a>' in _render(body, numbers={"b": 4})
     assert "<h4" in _render(body, offset=2, numbers={"b": 3}) and "<h3" in first
     quiet = render(body, RenderContext(section_path=SECTION, project_root=FIXTURE,
                                        citation_numbers={"b": 3}, inline_citations=False))

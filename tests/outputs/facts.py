@@ -91,7 +91,13 @@ def fact_problems(root: Element, selection: Selection) -> list[str]:
         problems.append(f"{len(urgent)} urgent boxes, the content has {urgent_boxes(selection)}")
     problems += [f"urgent box not marked in words: {text_of(box)[:40]!r}" for box in urgent
                  if not text_of(box).startswith("Urgent")]
+    problems += [f"print's invisible {name} in {text[max(0, at - 20):at + 20]!r}"
+                 for character, name in INVISIBLE.items() if (at := text.find(character)) >= 0]
     return problems
+
+
+#: Characters that keep print's lines right and that a screen format must not carry.
+INVISIBLE = {"\N{WORD JOINER}": "word joiner", "\N{ZERO WIDTH SPACE}": "zero-width space"}
 
 
 def listed_formats(root: Element) -> list[str]:

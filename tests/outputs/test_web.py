@@ -62,6 +62,16 @@ def test_the_fact_check_fails_when_an_urgent_box_loses_its_word(
     assert any("not marked in words" in p for p in fact_problems(root, made.selection))
 
 
+def test_the_fact_check_fails_on_prints_invisible_characters(
+        fixture_made: dict[str, Made]) -> None:
+    made = fixture_made["web"]
+    root = parse_document(made.text.replace(
+        "</h1>", "24-\N{WORD JOINER}hour www.\N{ZERO WIDTH SPACE}x</h1>", 1))
+    problems = fact_problems(root, made.selection)
+    assert any("invisible word joiner" in p for p in problems)
+    assert any("invisible zero-width space" in p for p in problems)
+
+
 def test_heading_check_fails_on_a_skipped_level() -> None:
     root = parse_document("<!DOCTYPE html><title>x</title><h1>A</h1><h2>B</h2><h4>C</h4>")
     assert heading_problems(root) == ["h2 then h4"]

@@ -193,7 +193,8 @@ def _renderer_rules(md: MarkdownIt) -> None:
         if not context.inline_citations:
             return ""
         numbers = sorted({context.citation_numbers[key] for key in tokens[idx].meta["keys"]})
-        links = ",".join(f'<a href="#ref-{n}">{n}</a>' for n in numbers)
+        # Heard as "source 1", as the PDF's /ActualText says, not as a bare number.
+        links = ",".join(f'<a href="#ref-{n}" aria-label="source {n}">{n}</a>' for n in numbers)
         return f'<sup class="cite">{links}</sup>'
 
     def image(

@@ -90,7 +90,23 @@ def render_tree(job: RenderJob, **extra: Any) -> ET.Element:
     html = template.render(context)
     root: ET.Element = tinyhtml5.parse(html, namespace_html_elements=False)
     mark_urgent(root)
+    drop_print_line_breaking(root)
     return root
+
+
+#: Invisible characters that keep print's lines right ("24-hour" unbroken, a web address
+#: broken only after a slash): a screen reflows without them, and a reader who copies the
+#: address, or reads on a braille display, would get them.
+_PRINT_LINE_BREAKING = str.maketrans("", "", "\N{WORD JOINER}\N{ZERO WIDTH SPACE}")
+
+
+def drop_print_line_breaking(root: ET.Element) -> None:
+    """Remove print's invisible line-breaking characters from every text in the tree."""
+    for element in root.iter():
+        if element.text:
+            element.text = element.text.translate(_PRINT_LINE_BREAKING)
+        if element.tail:
+            element.tail = element.tail.translate(_PRINT_LINE_BREAKING)
 
 
 def mark_urgent(root: ET.Element) -> None:
