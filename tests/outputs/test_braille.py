@@ -58,7 +58,8 @@ def test_urgent_boxes_are_boxed_and_labelled() -> None:
     expected = urgent_boxes(samples.selection("secondary-breast-cancer-in-the-bones"))
     lines = [line for page in brf.pages(data) for line in page]
     tops = [i for i, line in enumerate(lines) if line == brf.TOP_BOX * 40]
-    urgent = [i for i in tops if brf.from_brf(lines[i + 1]).startswith("Urgent:")]
+    titles = [brf.from_brf(lines[i + 1]) for i in tops]
+    urgent = [title for title in titles if title.startswith("    Urgent:")]  # a cell-5 heading
     assert len(urgent) == expected >= 2  # other boxes (tips, information) say their own kind
     assert lines.count(brf.BOTTOM_BOX * 40) == len(tops)
 
@@ -188,3 +189,10 @@ def test_check_warns_where_braille_will_show_a_note(
     ]
     assert "bonjour" not in result.err  # French: shown, uncontracted
     assert "Marking the passage's language ([words]{lang=am})" in result.err
+
+
+def test_a_heading_below_cell_5_headings_is_at_cell_7() -> None:
+    data = samples.rendered("breast-cancer-recurrence", "braille").data
+    lines = [brf.from_brf(line) for page in brf.pages(data) for line in page]
+    assert any(line.startswith("    MRI, CT and PET-CT scans") for line in lines)  # level 3
+    assert any(line.startswith("      MRI scan") for line in lines)  # level 4

@@ -50,3 +50,10 @@ def test_check_fails_on_a_long_line_and_on_bad_bytes() -> None:
     assert any("(at most 72)" in p for p in text.check(long_line))
     assert text.check(b"Title\n=====\n\xff\n") == ["byte 12: not UTF-8"]
     assert text.check(b"Title\nno underline\n") == ["line 2: the title is not underlined with '='"]
+
+
+def test_each_heading_level_has_its_own_underline() -> None:
+    text = samples.rendered("breast-cancer-recurrence", "text").data.decode("utf-8")
+    assert "\nMRI, CT and PET-CT scans\n~~~~~~~~~~~~~~~~~~~~~~~~\n" in text  # level 3
+    assert "\nMRI scan\n........\n" in text  # level 4, inside it
+    assert "\n\n\nMRI, CT and PET-CT scans" not in text  # one blank line: not a new section

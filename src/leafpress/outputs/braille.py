@@ -2,8 +2,9 @@
 
 Pages of 25 lines of 40 cells; the braille page number at the top right of line 1;
 the title and section headings centred with a blank line before and after; headings
-inside sections at cell 5; paragraphs start at cell 3; list items at cell 1 with
-runovers at cell 3; boxes between UEB box lines. Inline citation numbers are dropped.
+inside sections at cell 5 (a level below those at cell 7), box titles at cell 5;
+paragraphs start at cell 3; list items at cell 1 with runovers at cell 3; boxes between
+UEB box lines. Inline citation numbers are dropped.
 """
 
 from __future__ import annotations
@@ -214,8 +215,9 @@ def block_items(block: Block) -> Iterator[Item]:
     if isinstance(block, Heading):
         if block.level <= 2:
             yield Item(centred(brf.to_brf(block.text)), True, True, keep_with_next=True)
-        else:
-            yield Item(text(block.text, 4, 4), True, False, keep_with_next=True)
+        else:  # cell 5, and a level below that at cell 7, as UKAAF's three heading levels
+            cell = 4 if block.level == 3 else 6
+            yield Item(text(block.text, cell, cell), True, False, keep_with_next=True)
     elif isinstance(block, Paragraph):
         yield Item(runs_text(block.runs, 2, 0))
     elif isinstance(block, ListBlock):
@@ -229,7 +231,7 @@ def block_items(block: Block) -> Iterator[Item]:
     elif isinstance(block, Callout):
         title = f"{block.label}: {block.title}" if block.title else block.label
         yield Item((brf.TOP_BOX * WIDTH,), True, False, keep_with_next=True)
-        yield Item(text(title, 0, 2), keep_with_next=True)
+        yield Item(text(title, 4, 4), keep_with_next=True)  # a heading: cell 5, runovers too
         for inner in block.blocks:
             yield from block_items(inner)
         yield Item((brf.BOTTOM_BOX * WIDTH,), False, True)

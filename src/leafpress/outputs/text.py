@@ -26,8 +26,8 @@ from leafpress.outputs.naming import ReaderNames
 from leafpress.outputs.one_file import OneFile, document_for
 
 WIDTH = 72
-UNDERLINES = {1: "=", 2: "-"}
-"""Level 1 and 2 headings are underlined; deeper ones with ``~``."""
+UNDERLINES = {1: "=", 2: "-", 3: "~"}
+"""Headings are underlined with ``=``, ``-`` and ``~`` by level; deeper ones with ``.``."""
 BOX_MARKS = {"urgent": "!! "}
 """Every line of an urgent box starts with these marks, so it survives any mail reader."""
 
@@ -41,7 +41,7 @@ def wrap(text: str, first: str = "", rest: str = "", width: int = WIDTH) -> list
 def heading(text: str, level: int, prefix: str = "") -> list[str]:
     """A heading, wrapped, with a line of ``=``, ``-`` or ``~`` under it."""
     lines = wrap(text, prefix, prefix)
-    mark = UNDERLINES.get(level, "~")
+    mark = UNDERLINES.get(level, ".")
     return [*lines, prefix + mark * max(len(line) - len(prefix) for line in lines)]
 
 
@@ -125,8 +125,9 @@ def document_text(doc: Document) -> str:
     lines.append("")
     for notice in doc.notices:
         lines += [*wrap(notice, "!! ", "!! "), ""]
-    for part in doc.parts:
-        lines += ["", *heading(part.heading, part.level), ""]
+    for part in doc.parts:  # two blank lines before a section, one before a part within it
+        lines += ["", *heading(part.heading, part.level), ""] if part.level <= 2 else [
+            *heading(part.heading, part.level), ""]
         lines += blocks_text(part.blocks)
     lines += ["", *wrap(doc.footer)]
     text = "\n".join(line.rstrip() for line in lines)
