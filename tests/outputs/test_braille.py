@@ -39,7 +39,8 @@ def test_sample_braille_back_translates_to_the_leaflet(leaflet_id: str) -> None:
     title = selection.leaflet.definition.title
     assert samples.in_order([title, *samples.headings(leaflet_id), "Words we use",
                              "About this information", "References",
-                             dates_heading(selection.draft), "Disclaimer", "Other formats"],
+                             dates_heading(selection.draft), "Available in other formats",
+                             "Who published this", "Disclaimer"],
                             back) == []
     assert ("not yet clinically reviewed" in back) == selection.draft
     if selection.draft:  # a draft gives when it was written, never a review date

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from leafpress.content.governance import dates_heading
 from leafpress.outputs import FORMATS, blocks, document
-from leafpress.outputs.blocks import Callout, Notes, Paragraph, Run
+from leafpress.outputs.blocks import Callout, Heading, Notes, Paragraph, Run
 from tests.outputs import samples
 from tests.outputs.facts import urgent_titles
 
@@ -17,7 +18,11 @@ def test_parts_follow_the_selection_then_the_end_matter(leaflet_id: str) -> None
     selection = samples.selection(leaflet_id)
     doc = document.build(selection, ("plain text",))
     assert [p.heading for p in doc.sections()] == samples.headings(leaflet_id)
-    assert [p.kind for p in doc.parts[len(doc.sections()):]][-2:] == ["about", "formats"]
+    assert [p.kind for p in doc.parts[len(doc.sections()):]][-1:] == ["about"]
+    about = [b.text for b in doc.parts[-1].blocks if isinstance(b, Heading)]
+    # The formats are where print has them: after the dates, before the publisher.
+    assert about[-4:-1] == [dates_heading(selection.draft), "Available in other formats",
+                            "Who published this"]
     assert doc.draft == selection.draft
     assert any("not yet clinically reviewed" in n for n in doc.notices) == selection.draft
 

@@ -154,7 +154,7 @@ class Part:
     level: int
     blocks: tuple[Block, ...]
     kind: str = "section"
-    """"section" for the leaflet's own sections; "glossary", "about" or "formats" after."""
+    """"section" for the leaflet's own sections; "glossary" or "about" after them."""
     anchor: str = ""
 
 

@@ -59,7 +59,7 @@ def _local_contacts(contacts: Contacts | None) -> list[Block]:
     return blocks
 
 
-def _about(selection: Selection) -> tuple[Block, ...]:
+def _about(selection: Selection, formats: tuple[str, ...]) -> tuple[Block, ...]:
     definition = selection.leaflet.definition
     language = definition.language
     publisher = selection.leaflet.publisher
@@ -84,6 +84,8 @@ def _about(selection: Selection) -> tuple[Block, ...]:
         Lines(dates_lines(selection.draft, long_date(selection.reviewed, language),
                                   long_date(selection.next_review, language))),
         _para(dates_note(selection.draft)),
+        Heading(3, "Available in other formats"),  # where print has it, in every format
+        *_formats(selection, formats),
         Heading(3, "Who published this"),
     ]
     contact = [publisher.organisation, *publisher.address, f"Phone: {publisher.phone}"]
@@ -104,7 +106,7 @@ def _formats(selection: Selection, formats: tuple[str, ...]) -> tuple[Block, ...
     if formats:
         blocks += [_para("This leaflet is made in these formats:"), _bullets(list(formats))]
     # Not the publisher's own other_formats: it may offer formats leafpress does not make.
-    blocks.append(_para("To ask for another format, phone " + publisher.phone
+    blocks.append(_para("To ask for it in another format, phone " + publisher.phone
                         + (f" or email {publisher.email}" if publisher.email else "") + "."))
     return tuple(blocks)
 
@@ -116,8 +118,6 @@ def end_parts(selection: Selection, formats: tuple[str, ...]) -> list[Part]:
         entries = tuple((e.term, e.definition) for e in selection.glossary)
         parts.append(Part("Words we use", 2, (Definitions(entries),), kind="glossary",
                           anchor="words-we-use"))
-    parts.append(Part("About this information", 2, _about(selection), kind="about",
+    parts.append(Part("About this information", 2, _about(selection, formats), kind="about",
                       anchor="about"))
-    parts.append(Part("Other formats", 2, _formats(selection, formats), kind="formats",
-                      anchor="other-formats"))
     return parts
