@@ -12,7 +12,7 @@ from typing import Any
 from leafpress.content import governance
 from leafpress.content.library_scan import scan_library
 from leafpress.content.selection import Selection, select
-from leafpress.editions import EDITIONS, LAYOUTS, Edition, primary_edition
+from leafpress.editions import EDITIONS, LAYOUTS, Edition, Layout, primary_edition
 from leafpress.errors import InputError, LeafpressError, Problem
 from leafpress.outputs import FORMATS, JobOptions, OutputFormat, Rendered, RenderJob
 from leafpress.outputs.weasy import StylePool
@@ -178,10 +178,7 @@ class Project:
                                        allow_overdue=allow_overdue, print_shop=print_shop)
         if not rendered:
             layout = LAYOUTS[self.leaflet(source).definition.format]
-            raise InputError.single(
-                f"the '{format}' format is not made for a {layout.name} "
-                f"in the {self._edition(edition).name} edition",
-                hint="Choose a format the leaflet offers, such as 'pdf'.")
+            raise InputError([_not_offered(format, layout, self._edition(edition))])
         return rendered[0]
 
     def render_formats(
@@ -223,8 +220,9 @@ class Project:
                          self.root / "styles", FORMATS)
 
     @classmethod
-    def choice_problems(cls, edition: str | None, format: str) -> list[Problem]:
-        """What is wrong with naming this edition and format (empty if both exist)."""
+    def choice_problems(cls, edition: str | None, format: str,
+                        layout: str = "leaflet") -> list[Problem]:
+        """What is wrong with asking for this edition and format of a ``layout``."""
         problems: list[Problem] = []
         for field, check in (("edition", lambda: cls._edition(edition)),
                              ("format", lambda: cls._format(format))):
@@ -232,6 +230,9 @@ class Project:
                 check()
             except InputError as error:
                 problems += [replace(p, field=field) for p in error.problems]
+        if not problems and not cls._format(format).offered(LAYOUTS[layout],
+                                                            cls._edition(edition)):
+            problems.append(_not_offered(format, LAYOUTS[layout], cls._edition(edition)))
         return problems
 
     @staticmethod
@@ -248,6 +249,12 @@ class Project:
         if name not in FORMATS:
             raise _unknown("format", name, FORMATS)
         return FORMATS[name]
+
+
+def _not_offered(format: str, layout: Layout, edition: Edition) -> Problem:
+    return Problem(None, None, None, f"the '{format}' format is not made for a {layout.name} "
+                   f"in the {edition.name} edition",
+                   "Choose a format the leaflet offers, such as 'pdf'.", field="format")
 
 
 def _unknown(what: str, name: str, known: Mapping[str, object]) -> LeafpressError:

@@ -24,7 +24,7 @@ def _problem(field: str | None, message: str, hint: str = "") -> Problem:
               "Correct the value (see docs/ for what is allowed)."),
      FieldProblem("title", "Title", "is too long: 130 characters. Shorten it to 120 or fewer.",
                   "")),
-    (_problem("sections[0].heading", "sections.0.heading: String should have at most 120 "
+    (_problem("sections[0].heading", "sections[0].heading: String should have at most 120 "
               "characters"),
      FieldProblem("h-0", "Heading for section 1 (“Receptors and why they matter”)",
                   "is too long: 125 characters. Shorten it to 120 or fewer.", "")),

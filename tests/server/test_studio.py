@@ -114,7 +114,7 @@ EVERY_MISTAKE: dict[str, Any] = {
           "unknown section id 'nope'", "unknown contacts profile 'no-such-team'",
           "unknown edition 'huge'", "unknown format 'pdq'"]),
     ({"title": "Yours", "sections": ["nope", {"id": "receptors", "heading": "<b>x</b>"}]},
-     ["sections.1.heading: contains markup", "unknown section id 'nope'",
+     ["sections[1].heading: contains markup", "unknown section id 'nope'",
       "unknown contacts profile 'no-such-team'", "unknown edition 'huge'",
       "unknown format 'pdq'"]),
     ({"title": "Yours", "sections": ["nope"], "edition": "standard", "format": "pdf",
@@ -153,3 +153,35 @@ def test_a_reply_names_no_folder_of_the_server(checking_studio: Studio) -> None:
     assert all(root not in f"{p.message} {p.hint}" for p in raised.value.problems)
     assert any("the project's leaflets/contacts/ folder" in p.hint
                for p in raised.value.problems)
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    ({"title": "Temp > 37.5 advice", "sections": [{"id": "receptors", "heading": "h" * 130}],
+      "contacts": "breast-unit-st-elsewhere", "note": "Ring if temperature > 37.5"},
+     [("sections[0].heading", "String should have at most 120"),
+      ("title", "contains markup"), ("note", "contains markup")]),
+    ({"sections": ["<b>x</b>", "nope", "receptors", 3, "gone"], "contacts": "nobody",
+      "edition": "huge"},
+     [("sections[3]", "expected a set of 'key: value' lines"),
+      ("sections[0].id", "contains markup"), ("sections[1].id", "unknown section id 'nope'"),
+      ("sections[4].id", "unknown section id 'gone'"),
+      ("contacts", "unknown contacts profile 'nobody'"), ("edition", "unknown edition 'huge'")]),
+    ({"sections": ["what-is-secondary"], "contacts": "nobody", "note": "hello"},
+     [("contacts", "unknown contacts profile 'nobody'")]),
+    ({"sections": ["what-is-secondary"], "contacts": "../../etc/passwd", "note": "x"},
+     [("contacts", "")]),
+    ({"sections": ["nope"], "edition": "large-print", "format": "epub"},
+     [("sections[0].id", "unknown section id 'nope'"),
+      ("format", "the 'epub' format is not made for a leaflet in the large-print edition")]),
+])
+def test_each_problem_is_located_once_whatever_else_is_wrong(
+        checking_studio: Studio, data: dict[str, Any], expected: list[tuple[str, str]]) -> None:
+    with pytest.raises(InputError) as raised:
+        checking_studio.definition(checking_studio.request(data))
+    found = [(problem.field, problem.message) for problem in raised.value.problems]
+    assert len(found) == len(expected), found
+    for field, words in expected:
+        assert sum(at == field and words in message for at, message in found) == 1, (
+            field, words, found)
+    root = str(checking_studio.root)
+    assert all(root not in str(problem) for problem in raised.value.problems)

@@ -107,9 +107,13 @@ def restart_numbering(document: Any, paragraph: Any, start: int) -> None:
 
 
 def header_row(table: Any) -> None:
-    """Mark a table's first row as its header (repeated, and read as headers)."""
+    """Mark a table's first row as its header (repeated, read as headers, and bold)."""
     tr_pr = table.rows[0]._tr.get_or_add_trPr()
     tr_pr.append(OxmlElement("w:tblHeader"))
+    for cell in table.rows[0].cells:  # and shown as headers: bold
+        for paragraph in cell.paragraphs:
+            for run in paragraph.runs:
+                run.bold = True
 
 
 def alt_text(shape: Any, alt: str) -> None:
@@ -127,7 +131,10 @@ APP_PROPERTIES = (
 
 
 def drop_template_leftovers(document: Any, company: str) -> None:
-    """No blank thumbnail, no date last printed, and application properties of our own."""
+    """No blank thumbnail, date last printed or second copy of the styles; our app properties.
+
+    The second copy is stylesWithEffects.xml, the template's styles as Word 2010 reads them.
+    """
     from xml.sax.saxutils import escape
 
     package = document.part.package
@@ -136,6 +143,9 @@ def drop_template_leftovers(document: Any, company: str) -> None:
             package.rels.pop(rel_id)
         elif rel.reltype == RELATIONSHIP_TYPE.EXTENDED_PROPERTIES:
             rel.target_part._blob = APP_PROPERTIES.format(company=escape(company)).encode()
+    for rel_id, rel in list(document.part.rels.items()):  # Word 2010's copy of the old styles
+        if rel.reltype.endswith("/stylesWithEffects"):
+            document.part.rels.pop(rel_id)
     printed = document.core_properties._element.find(qn("cp:lastPrinted"))
     if printed is not None:
         printed.getparent().remove(printed)

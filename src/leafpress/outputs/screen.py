@@ -94,19 +94,20 @@ def render_tree(job: RenderJob, **extra: Any) -> ET.Element:
     return root
 
 
-#: Invisible characters that keep print's lines right ("24-hour" unbroken, a web address
-#: broken only after a slash): a screen reflows without them, and a reader who copies the
-#: address, or reads on a braille display, would get them.
-_PRINT_LINE_BREAKING = str.maketrans("", "", "\N{WORD JOINER}\N{ZERO WIDTH SPACE}")
+#: The invisible characters leafpress puts in for print's lines ("24-hour" unbroken after
+#: its hyphen, a web address broken only after a slash): a screen reflows without them, and
+#: a reader who copies the address, or reads on a braille display, would get them. Only
+#: these places: a zero-width space an author wrote (Thai, Lao) stays.
+_PRINT_LINE_BREAKING = re.compile("(?<=-)\N{WORD JOINER}|(?<=/)\N{ZERO WIDTH SPACE}")
 
 
 def drop_print_line_breaking(root: ET.Element) -> None:
     """Remove print's invisible line-breaking characters from every text in the tree."""
     for element in root.iter():
         if element.text:
-            element.text = element.text.translate(_PRINT_LINE_BREAKING)
+            element.text = _PRINT_LINE_BREAKING.sub("", element.text)
         if element.tail:
-            element.tail = element.tail.translate(_PRINT_LINE_BREAKING)
+            element.tail = _PRINT_LINE_BREAKING.sub("", element.tail)
 
 
 def mark_urgent(root: ET.Element) -> None:

@@ -16,10 +16,20 @@ HEADINGS = ("Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Headin
             "Heading 6")
 
 
+#: Links: dark blue (9.4:1 on white) and underlined, so they do not rely on colour alone.
+LINK_RGB = (0x1F, 0x4E, 0x79)
+
+
 def apply(document: Any) -> None:
     """Set the page to A4 and every style the leaflet uses to the house style."""
+    from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt, RGBColor
+
+    _defaults(document)
+    link = document.styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)  # add_link's style
+    link.font.color.rgb = RGBColor(*LINK_RGB)
+    link.font.underline = True
 
     for section in document.sections:
         section.page_width, section.page_height = Mm(210), Mm(297)
@@ -36,6 +46,29 @@ def apply(document: Any) -> None:
             font.bold = True
         style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
         _no_theme_font(style)
+
+
+def _defaults(document: Any) -> None:
+    """The document's default run: the house font at body size (not the theme's, 11 pt)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    r_pr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    fonts = r_pr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        r_pr.insert(0, fonts)
+    for attribute in list(fonts.attrib):
+        del fonts.attrib[attribute]
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), FONT)
+    for name in ("w:sz", "w:szCs"):
+        size = r_pr.find(qn(name))
+        if size is None:
+            size = OxmlElement(name)
+            r_pr.append(size)
+        size.set(qn("w:val"), str(BODY_PT * 2))
 
 
 def _no_theme_font(style: Any) -> None:

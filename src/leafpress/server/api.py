@@ -29,12 +29,35 @@ async def _json_body(request: Request) -> Any:
                               "Send the handout request as JSON; see docs/studio.md."))
     raw = await request.body()
     try:
-        return json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         where = (f" at line {error.lineno}, column {error.colno}"
                  if isinstance(error, json.JSONDecodeError) else "")
         raise _Refused(single(400, "malformed JSON", f"the body is not valid JSON{where}",
                               "Check quotes, commas and brackets; send UTF-8.")) from None
+    if _depth(data) > MOST_NESTING:
+        raise _Refused(single(400, "JSON nested too deeply",
+                              f"the body nests lists or objects more than {MOST_NESTING} deep",
+                              "A handout request needs three levels at most; see "
+                              "docs/studio.md."))
+    return data
+
+
+#: Deepest nesting of lists and objects a request may have (a handout request has three).
+MOST_NESTING = 16
+
+
+def _depth(data: Any) -> int:
+    """How deeply ``data`` nests lists and objects, counted without recursion."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict | list):
+            deepest = max(deepest, depth)
+            if depth <= MOST_NESTING:  # no need to look deeper than the limit
+                stack += [(item, depth + 1) for item in
+                          (value.values() if isinstance(value, dict) else value)]
+    return deepest
 
 
 class _Refused(Exception):

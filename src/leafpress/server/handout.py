@@ -11,13 +11,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from leafpress.errors import InputError, Problem
 from leafpress.project.contacts import load_profile, text_problem
 from leafpress.project.validation import validate
-from leafpress.project.yamlload import YamlDocument
+from leafpress.project.yamlload import YamlDocument, dotted
 
 #: How a handout request is named in messages (it has no file, so fields are named instead).
 REQUEST_LABEL = Path("handout request")
 Short = Annotated[str, Field(min_length=1, max_length=120)]
 SLUG = re.compile(r"[^a-z0-9]+")
-_HEADING_FIELD = re.compile(r"sections\[(\d+)\]\.heading")
+_SECTION_FIELD = re.compile(r"sections\[(\d+)\](?:\.(\w+))?")
 _FIELD_PARTS = re.compile(r"[.\[]")
 
 
@@ -57,10 +57,13 @@ class HandoutRequest(BaseModel):
 class RequestProblems(InputError):
     """A request's own problems, and what of it can still be checked against the project."""
 
-    def __init__(self, problems: list[Problem], usable: HandoutRequest | None) -> None:
+    def __init__(self, problems: list[Problem], usable: HandoutRequest | None,
+                 positions: tuple[int, ...] = ()) -> None:
         super().__init__(problems)
         self.usable = usable
-        """The request without its wrong parts (None if its sections were wrong)."""
+        """The request without its wrong parts (None if nothing of its sections is left)."""
+        self.positions = positions
+        """Where each of ``usable``'s sections is in the request (wrong ones are left out)."""
 
 
 def parse_request(data: Any) -> HandoutRequest:
@@ -68,6 +71,8 @@ def parse_request(data: Any) -> HandoutRequest:
 
     Raises RequestProblems, whose ``usable`` request lets the studio look up the rest
     (section ids, contacts profile, edition) so that every problem is reported at once.
+    Free text (title, note, section ids and headings) is checked for markup and patient
+    data even when the request's shape is wrong.
     """
     document = YamlDocument(path=REQUEST_LABEL, data=data)
     if not isinstance(data, dict):
@@ -77,45 +82,59 @@ def parse_request(data: Any) -> HandoutRequest:
     try:
         request = validate(HandoutRequest, document)
     except InputError as error:
-        raise RequestProblems(error.problems, _usable(data, error.problems)) from None
-    problems = [document.problem(at, f"{'.'.join(map(str, at))}: {found[0]}", found[1])
-                for at, value in _free_text(request)
-                if (found := text_problem(value)) is not None]
+        reported = {problem.field for problem in error.problems}
+        problems = [*error.problems, *(problem for problem in _text_problems(document, data)
+                                       if problem.field not in reported)]
+        raise RequestProblems(problems, *_usable(data, problems)) from None
+    problems = _text_problems(document, request.model_dump())
     if problems:
-        raise RequestProblems(problems, _usable(request.model_dump(), problems))
+        raise RequestProblems(problems, *_usable(request.model_dump(), problems))
     return request
 
 
-def _usable(data: dict[str, Any], problems: list[Problem]) -> HandoutRequest | None:
-    """``data`` without the fields ``problems`` name: a wrong heading, or a whole key."""
+def _text_problems(document: YamlDocument, data: dict[str, Any]) -> list[Problem]:
+    """Markup or patient data in the free text of ``data``, whatever its shape."""
+    texts: list[tuple[tuple[str | int, ...], str]] = [
+        ((key,), data[key]) for key in ("title", "note") if isinstance(data.get(key), str)]
+    sections = data.get("sections")
+    for index, item in enumerate(sections if isinstance(sections, list) else []):
+        if isinstance(item, str):
+            texts.append((("sections", index, "id"), item))
+        elif isinstance(item, dict):
+            texts += [(("sections", index, key), item[key]) for key in ("id", "heading")
+                      if isinstance(item.get(key), str)]
+    return [document.problem(at, f"{dotted(at)}: {found[0]}", found[1])
+            for at, value in texts if (found := text_problem(value)) is not None]
+
+
+def _usable(data: dict[str, Any], problems: list[Problem]
+            ) -> tuple[HandoutRequest | None, tuple[int, ...]]:
+    """``data`` without what ``problems`` name (a heading, a section, a whole key).
+
+    Also where each section left is in ``data``, so the studio can locate what it finds.
+    """
     kept = dict(data)
+    sections = list(data["sections"]) if isinstance(data.get("sections"), list) else []
+    dropped = set()
     for problem in problems:
         where = problem.field or ""
-        heading = _HEADING_FIELD.fullmatch(where)
-        sections = kept.get("sections")
-        if heading and isinstance(sections, list) and int(heading[1]) < len(sections):
-            index = int(heading[1])
-            choice = sections[index]
-            kept["sections"] = [*sections[:index], {**choice, "heading": None}
-                                if isinstance(choice, dict) else choice, *sections[index + 1:]]
+        item = _SECTION_FIELD.fullmatch(where)
+        if item and int(item[1]) < len(sections):
+            index = int(item[1])
+            if item[2] == "heading" and isinstance(sections[index], dict):
+                sections[index] = {**sections[index], "heading": None}
+            else:
+                dropped.add(index)
         else:
             kept.pop(_FIELD_PARTS.split(where, maxsplit=1)[0], None)
-    if "sections" not in kept:
-        return None
+    positions = tuple(index for index in range(len(sections)) if index not in dropped)
+    if "sections" not in kept or not positions:
+        return None, ()
+    kept["sections"] = [sections[index] for index in positions]
     try:
-        return HandoutRequest.model_validate(kept)
+        return HandoutRequest.model_validate(kept), positions
     except ValidationError:
-        return None
-
-
-def _free_text(request: HandoutRequest) -> list[tuple[tuple[Any, ...], str]]:
-    texts: list[tuple[tuple[Any, ...], str]] = [(("title",), request.title),
-                                                (("note",), request.note)]
-    for index, choice in enumerate(request.sections):
-        texts.append((("sections", index, "id"), choice.id))
-        if choice.heading:
-            texts.append((("sections", index, "heading"), choice.heading))
-    return texts
+        return None, ()
 
 
 def slug(text: str) -> str:
@@ -131,8 +150,8 @@ def definition_for(request: HandoutRequest, base: dict[str, Any], root: Path,
         raise InputError([Problem(REQUEST_LABEL, None, None, "note: a note needs contacts",
                                   "Choose a contacts profile too: the note is printed with "
                                   "the contact details.", field="note")])
-    if request.note and isinstance(contacts, str):
-        contacts = load_profile(contacts, root).model_dump()
+    if request.note and isinstance(contacts, str):  # located as "contacts", like the rest
+        contacts = load_profile(contacts, root, where=YamlDocument(REQUEST_LABEL, {})).model_dump()
     if request.note and isinstance(contacts, dict):
         contacts = {**contacts, "note": request.note}
     definition: dict[str, Any] = {

@@ -7,6 +7,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,6 +67,20 @@ def studio_words() -> Iterator[None]:
         yield
     except InputError as error:
         raise InputError(in_studio_words(error.problems)) from None
+
+
+_SECTION_AT = re.compile(r"^sections\[(\d+)\]")
+
+
+def renumbered(problem: Problem, positions: tuple[int, ...]) -> Problem:
+    """A problem found in a request with some sections left out, located in the whole one."""
+    def where(text: str) -> str:
+        return _SECTION_AT.sub(lambda m: f"sections[{positions[int(m[1])]}]", text)
+
+    if problem.field is None or not _SECTION_AT.match(problem.field):
+        return problem
+    return dataclasses.replace(problem, field=where(problem.field),
+                               message=where(problem.message))
 
 
 def merged(first: list[Problem], more: list[Problem]) -> list[Problem]:
@@ -150,7 +165,9 @@ class Studio:
         except RequestProblems as error:
             found = error.problems
             if error.usable is not None:
-                found = merged(found, self.problems_of(error.usable))
+                rest = [renumbered(problem, error.positions)
+                        for problem in self.problems_of(error.usable)]
+                found = merged(found, rest)
             raise InputError(found) from None
 
     def problems_of(self, request: HandoutRequest) -> list[Problem]:
