@@ -72,6 +72,17 @@ def test_the_fact_check_fails_on_prints_invisible_characters(
     assert any("invisible zero-width space" in p for p in problems)
 
 
+def test_box_titles_are_headings_that_name_their_boxes(
+        samples: dict[tuple[str, str], Made]) -> None:
+    root = parse_document(samples["secondary-breast-cancer-in-the-bones", "web"].text)
+    boxes = [div for div in root.iter("div") if "callout" in (div.get("class") or "").split()]
+    assert boxes
+    for box in boxes:
+        title = next(child for child in box if child.get("id") == box.get("aria-labelledby"))
+        assert title.tag in ("h3", "h4", "h5") and "callout-title" in title.get("class", "")
+    assert heading_problems(root) == []
+
+
 def test_heading_check_fails_on_a_skipped_level() -> None:
     root = parse_document("<!DOCTYPE html><title>x</title><h1>A</h1><h2>B</h2><h4>C</h4>")
     assert heading_problems(root) == ["h2 then h4"]

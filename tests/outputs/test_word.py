@@ -47,6 +47,8 @@ def test_urgent_boxes_are_labelled_and_bordered() -> None:
     urgent = [p for p in document.paragraphs if p.text.startswith("Urgent: ")]
     assert len(urgent) == 2
     assert all(p._p.pPr.find(docx.oxml.ns.qn("w:pBdr")) is not None for p in urgent)
+    # Each title is a heading one level below the one before, so Word's navigation shows it.
+    assert [p.style.name for p in urgent] == ["Heading 4", "Heading 4"]
 
 
 def test_the_same_input_gives_the_same_bytes() -> None:

@@ -90,8 +90,35 @@ def render_tree(job: RenderJob, **extra: Any) -> ET.Element:
     html = template.render(context)
     root: ET.Element = tinyhtml5.parse(html, namespace_html_elements=False)
     mark_urgent(root)
+    box_titles_as_headings(root)
     drop_print_line_breaking(root)
     return root
+
+
+_HEADING = re.compile(r"h([1-6])")
+
+
+def box_titles_as_headings(root: ET.Element) -> None:
+    """Each box's title becomes a heading one level below the heading it follows.
+
+    So a screen-reader user moving from heading to heading meets "Spinal cord compression:
+    get help straight away" instead of passing it; the box is named by its title. (Print
+    keeps a styled paragraph: PDF bookmarks and contents come from its headings.)
+    """
+    level = 1
+    for number, element in enumerate(root.iter()):
+        classes = (element.get("class") or "").split()
+        heading = _HEADING.fullmatch(element.tag) if isinstance(element.tag, str) else None
+        if heading and "callout-title" not in classes:
+            level = int(heading[1])
+        if element.tag != "div" or "callout" not in classes:
+            continue
+        title = next((child for child in element
+                      if "callout-title" in (child.get("class") or "").split()), None)
+        if title is not None and title.tag == "p":
+            title.tag = f"h{min(level + 1, 6)}"
+            title.set("id", title.get("id") or f"box-{number}")
+            element.set("aria-labelledby", title.get("id", ""))
 
 
 #: The invisible characters leafpress puts in for print's lines ("24-hour" unbroken after

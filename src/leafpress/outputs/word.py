@@ -37,6 +37,14 @@ class Writer:
 
     def __init__(self, docx: Any) -> None:
         self.docx = docx
+        self.level = 1
+        """The level of the last heading written: a box's title is a heading below it."""
+
+    def heading(self, text: str, level: int, kind: str = "") -> Any:
+        paragraph = self.docx.add_heading(text, min(level, 9))
+        if kind:
+            docx_parts.box(paragraph, kind)
+        return paragraph
 
     def runs(self, paragraph: Any, runs: Runs) -> None:
         for index, run in enumerate(runs):
@@ -74,16 +82,15 @@ class Writer:
 
     def block(self, block: Block, kind: str = "", depth: int = 0) -> None:
         if isinstance(block, Heading):
-            paragraph = self.docx.add_heading(block.text, min(block.level, 9))
-            if kind:
-                docx_parts.box(paragraph, kind)
+            self.heading(block.text, block.level, kind)
+            self.level = block.level
         elif isinstance(block, Paragraph):
             self.para(block.runs, kind=kind)
         elif isinstance(block, ListBlock):
             self.list(block, kind, depth)
-        elif isinstance(block, Callout):
-            self.text(f"{block.label}: {block.title}" if block.title else block.label,
-                      kind=block.kind, bold=True)
+        elif isinstance(block, Callout):  # its title is a heading, found in the navigation pane
+            self.heading(f"{block.label}: {block.title}" if block.title else block.label,
+                         self.level + 1, block.kind)
             self.blocks(block.blocks, block.kind, depth)
         elif isinstance(block, Table):
             self.table(block)
@@ -163,13 +170,14 @@ def build(doc: Document, when: dt.date) -> bytes:
     docx_parts.drop_template_leftovers(word, doc.publisher)
     word_style.apply(word)
     writer = Writer(word)
-    word.add_heading(doc.title, 1)
+    writer.heading(doc.title, 1)
     if doc.subtitle:
         writer.text(doc.subtitle, style="Subtitle")
     for notice in doc.notices:
         writer.text(notice, kind="urgent", bold=True)
     for part in doc.parts:
-        word.add_heading(part.heading, min(part.level, 9))
+        writer.heading(part.heading, part.level)
+        writer.level = part.level
         writer.blocks(part.blocks)
     footer = word.sections[0].footer.paragraphs[0]
     footer.text = doc.footer
