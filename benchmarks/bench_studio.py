@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import re
 import shutil
 import socket
 import statistics
@@ -120,6 +121,29 @@ def _timed_tagging(into: list[float]) -> Iterator[None]:
         pdfua.fix_tagging = original
 
 
+def _as_truetype(sheets: list[Path], folder: Path) -> list[Path]:
+    """Copies of the stylesheets whose WOFF2 fonts are decoded once, to TrueType files.
+
+    For context only: how much of a cold render is WeasyPrint decoding WOFF2 each time.
+    """
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+
+    folder.mkdir()
+    copies = []
+    for sheet in sheets:
+        css = sheet.read_text(encoding="utf-8")
+        for match in re.finditer(r'url\("([^"]+)\.woff2"\) format\("woff2"\)', css):
+            font = TTFont(sheet.parent / f"{match[1]}.woff2")
+            font.flavor = None
+            target = folder / f"{Path(match[1]).name}.ttf"
+            font.save(target)
+            css = css.replace(match[0], f'url("{target.as_uri()}") format("truetype")')
+        copy = folder / sheet.name
+        copy.write_text(css, encoding="utf-8")
+        copies.append(copy)
+    return copies
+
+
 def _bare_pdf(html: str, sheets: list[Path], root: Path, *, fonts: bool) -> bytes:
     """Bare WeasyPrint, from nothing: parse the stylesheets, lay out, write the PDF.
 
@@ -179,6 +203,15 @@ def main() -> None:
             _bare_pdf(html, sheets, root, fonts=True)
             return time.perf_counter() - start
 
+        truetype = _as_truetype(sheets, Path(folder) / "truetype")
+        if _pages_and_fonts(_bare_pdf(html, truetype, root, fonts=True)) != ours:
+            raise SystemExit("the TrueType copy does not make the same handout")
+
+        def bare_truetype() -> float:
+            start = time.perf_counter()
+            _bare_pdf(html, truetype, root, fonts=True)
+            return time.perf_counter() - start
+
         def bare_without_fonts() -> float:
             start = time.perf_counter()
             _bare_pdf(html, sheets, root, fonts=False)
@@ -207,13 +240,14 @@ def main() -> None:
         served: list[float] = []
         bares: list[float] = []
         fontless: list[float] = []
+        truetypes: list[float] = []
         tagged: list[float] = []
         engines: list[tuple[float, float]] = []
         with (_served(root, port, args.workers, args.in_thread),
               httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=120) as client):
             for _ in range(2 * args.workers + 2):  # warm every worker and the bare path
                 client.post("/api/handouts", json=body).raise_for_status()
-                bare(), bare_without_fonts(), bare_tagged(), engine()
+                bare(), bare_truetype(), bare_without_fonts(), bare_tagged(), engine()
             settle_after_start_up()  # this process too, as the studio's workers do
             for _ in range(args.requests):
                 start = time.perf_counter()
@@ -223,6 +257,7 @@ def main() -> None:
                 pages = response.headers["x-leafpress-pages"]
                 bares.append(bare())
                 fontless.append(bare_without_fonts())
+                truetypes.append(bare_truetype())
                 tagged.append(bare_tagged())
                 engines.append(engine())
     p95, median = _p95(served), statistics.median(bares)
@@ -237,6 +272,8 @@ def main() -> None:
           f"{len(bares)} runs, and the studio's p95 against each (target <= 1.2):")
     print(f"  cold, as one WeasyPrint call: the stylesheets parsed and the five WOFF2 fonts "
           f"decoded each time: {median:.3f} s; ratio {p95 / median:.2f}")
+    print(f"  for context, cold with the same fonts as TrueType files (no WOFF2 to decode): "
+          f"{statistics.median(truetypes):.3f} s; ratio {p95 / statistics.median(truetypes):.2f}")
     print(f"  warm, as the studio's workers render: stylesheets and fonts reused, tagged "
           f"PDF/UA-1 (as P1 of bench_batch): {warm:.3f} s; ratio {p95 / warm:.2f}")
     print(f"  for context, fonts dropped (no FontConfiguration: set in "
