@@ -185,3 +185,5 @@ def test_each_problem_is_located_once_whatever_else_is_wrong(
             field, words, found)
     root = str(checking_studio.root)
     assert all(root not in str(problem) for problem in raised.value.problems)
+    assert all(problem.location().startswith("handout request (")
+               for problem in raised.value.problems)

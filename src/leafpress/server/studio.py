@@ -186,7 +186,9 @@ class Studio:
     def _checked(self, request: HandoutRequest, leaflet_id: str | None = None
                  ) -> tuple[dict[str, Any], Selection]:
         with studio_words():
-            choices = self.project.choice_problems(request.edition, request.format)
+            asked = self.project.choice_problems(request.edition, request.format)
+            choices = [dataclasses.replace(problem, path=REQUEST_LABEL)  # "handout request (…)"
+                       for problem in asked]
             try:
                 mapping = self._mapping(request, leaflet_id)
                 selection = self._selection(mapping)
