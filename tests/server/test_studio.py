@@ -162,7 +162,7 @@ def test_a_reply_names_no_folder_of_the_server(checking_studio: Studio) -> None:
       ("title", "contains markup"), ("note", "contains markup")]),
     ({"sections": ["<b>x</b>", "nope", "receptors", 3, "gone"], "contacts": "nobody",
       "edition": "huge"},
-     [("sections[3]", "expected a set of 'key: value' lines"),
+     [("sections[3]", 'expected a section id, such as "receptors", or an object'),
       ("sections[0].id", "contains markup"), ("sections[1].id", "unknown section id 'nope'"),
       ("sections[4].id", "unknown section id 'gone'"),
       ("contacts", "unknown contacts profile 'nobody'"), ("edition", "unknown edition 'huge'")]),

@@ -6,7 +6,14 @@ import re
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from leafpress.errors import InputError, Problem
 from leafpress.project.contacts import load_profile, text_problem
@@ -28,6 +35,14 @@ class SectionChoice(BaseModel):
 
     id: Annotated[str, Field(min_length=1, max_length=80)]
     heading: Short | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _an_object(cls, value: Any) -> Any:
+        if not isinstance(value, dict):  # a string id was made an object already
+            raise ValueError('expected a section id, such as "receptors", or an object '
+                             'such as {"id": "receptors", "heading": "Your receptors"}')
+        return value
 
 
 class HandoutRequest(BaseModel):
