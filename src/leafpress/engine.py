@@ -224,15 +224,18 @@ class Project:
                         layout: str = "leaflet") -> list[Problem]:
         """What is wrong with asking for this edition and format of a ``layout``."""
         problems: list[Problem] = []
-        for field, check in (("edition", lambda: cls._edition(edition)),
-                             ("format", lambda: cls._format(format))):
-            try:
-                check()
-            except InputError as error:
-                problems += [replace(p, field=field) for p in error.problems]
-        if not problems and not cls._format(format).offered(LAYOUTS[layout],
-                                                            cls._edition(edition)):
-            problems.append(_not_offered(format, LAYOUTS[layout], cls._edition(edition)))
+        chosen: Edition | None = None
+        output: OutputFormat | None = None
+        try:
+            chosen = cls._edition(edition)
+        except InputError as error:
+            problems += [replace(p, field="edition") for p in error.problems]
+        try:
+            output = cls._format(format)
+        except InputError as error:
+            problems += [replace(p, field="format") for p in error.problems]
+        if chosen and output and not output.offered(LAYOUTS[layout], chosen):
+            problems.append(_not_offered(format, LAYOUTS[layout], chosen))
         return problems
 
     @staticmethod

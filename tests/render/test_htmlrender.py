@@ -19,7 +19,8 @@ from tests.htmlcheck import (
 )
 
 from leafpress.content.long_dates import long_date
-from leafpress.render.html import unbroken, web_address
+from leafpress.content.markdown import kept_whole, web_address, without_line_keeping
+from leafpress.render.html import unbroken
 
 
 @pytest.fixture(scope="module")
@@ -283,3 +284,13 @@ def test_phone_numbers_and_addresses_keep_whole() -> None:
     assert web_address("https://example.org/leaflets/secondary-breast-cancer") == (
         "https://example.org/\N{ZERO WIDTH SPACE}leaflets/\N{ZERO WIDTH SPACE}"
         "secondary-\N{WORD JOINER}breast-\N{WORD JOINER}cancer")
+
+
+def test_screens_can_take_out_exactly_what_print_put_in() -> None:
+    text = "Call 0808 800 4040, day or night (24-hour). Thai: ก\N{ZERO WIDTH SPACE}ข."
+    address = "https://example.org/leaflets/secondary-breast-cancer"
+    # No-break spaces stay (they read as spaces); the invisible characters go.
+    assert without_line_keeping(kept_whole(text)).replace("\N{NO-BREAK SPACE}", " ") == text
+    assert "\N{WORD JOINER}" in kept_whole(text)
+    assert without_line_keeping(web_address(address)) == address
+    assert "\N{ZERO WIDTH SPACE}" in without_line_keeping(kept_whole(text))  # the author's

@@ -99,6 +99,29 @@ def kept_whole(text: str) -> str:
     return _COMPOUND.sub("\\1-\N{WORD JOINER}\\2", text)
 
 
+def web_address(url: str) -> str:
+    """An address a reader types: it may break after a slash, never at a hyphen.
+
+    A word joiner after each hyphen and a zero-width space after each slash of the path:
+    both show nothing and text extraction drops them, as with kept_whole's "24-hour".
+    """
+    joined = url.replace("-", "-\N{WORD JOINER}")
+    return re.sub(r"(?<=[^/]/)(?=[^/])", "\N{ZERO WIDTH SPACE}", joined)
+
+
+#: The invisible characters kept_whole and web_address put in, where they put them.
+_LINE_KEEPING = re.compile("(?<=-)\N{WORD JOINER}|(?<=/)\N{ZERO WIDTH SPACE}")
+
+
+def without_line_keeping(text: str) -> str:
+    """``text`` without the invisible characters kept_whole and web_address put in.
+
+    For screens, which reflow: a reader who copies an address, or reads on a braille
+    display, would get them. A zero-width space an author wrote (Thai, Lao) stays.
+    """
+    return _LINE_KEEPING.sub("", text)
+
+
 def no_widow(text: str, *, words: int | None = None) -> str:
     """A heading's last two words joined by a no-break space, so the last never stands alone.
 

@@ -14,6 +14,7 @@ import jinja2
 import tinyhtml5
 from markupsafe import Markup
 
+from leafpress.content import markdown
 from leafpress.errors import BuildError, LeafpressError
 from leafpress.outputs import wording
 from leafpress.outputs.base import RenderJob
@@ -95,6 +96,12 @@ def render_tree(job: RenderJob, **extra: Any) -> ET.Element:
     return root
 
 
+def _box_title(box: ET.Element) -> ET.Element | None:
+    """A box's title element (class callout-title), if it has one."""
+    return next((child for child in box
+                 if "callout-title" in (child.get("class") or "").split()), None)
+
+
 _HEADING = re.compile(r"h([1-6])")
 
 
@@ -113,28 +120,20 @@ def box_titles_as_headings(root: ET.Element) -> None:
             level = int(heading[1])
         if element.tag != "div" or "callout" not in classes:
             continue
-        title = next((child for child in element
-                      if "callout-title" in (child.get("class") or "").split()), None)
+        title = _box_title(element)
         if title is not None and title.tag == "p":
             title.tag = f"h{min(level + 1, 6)}"
             title.set("id", title.get("id") or f"box-{number}")
             element.set("aria-labelledby", title.get("id", ""))
 
 
-#: The invisible characters leafpress puts in for print's lines ("24-hour" unbroken after
-#: its hyphen, a web address broken only after a slash): a screen reflows without them, and
-#: a reader who copies the address, or reads on a braille display, would get them. Only
-#: these places: a zero-width space an author wrote (Thai, Lao) stays.
-_PRINT_LINE_BREAKING = re.compile("(?<=-)\N{WORD JOINER}|(?<=/)\N{ZERO WIDTH SPACE}")
-
-
 def drop_print_line_breaking(root: ET.Element) -> None:
-    """Remove print's invisible line-breaking characters from every text in the tree."""
+    """Remove print's invisible line-keeping characters from every text in the tree."""
     for element in root.iter():
         if element.text:
-            element.text = _PRINT_LINE_BREAKING.sub("", element.text)
+            element.text = markdown.without_line_keeping(element.text)
         if element.tail:
-            element.tail = _PRINT_LINE_BREAKING.sub("", element.tail)
+            element.tail = markdown.without_line_keeping(element.tail)
 
 
 def mark_urgent(root: ET.Element) -> None:
@@ -143,8 +142,7 @@ def mark_urgent(root: ET.Element) -> None:
         if "callout-urgent" not in (box.get("class") or "").split():
             continue
         box.set("role", "note")
-        title = next((p for p in box.findall("p")
-                      if "callout-title" in (p.get("class") or "").split()), None)
+        title = _box_title(box)
         strong = title.find("strong") if title is not None else None
         if strong is None:
             title = ET.Element("p", {"class": "callout-title"})

@@ -40,10 +40,13 @@ class Writer:
         self.level = 1
         """The level of the last heading written: a box's title is a heading below it."""
 
-    def heading(self, text: str, level: int, kind: str = "") -> Any:
+    def heading(self, text: str, level: int, kind: str = "", *, box_title: bool = False) -> Any:
+        """A heading at ``level``; a box's title does not change the level boxes go under."""
         paragraph = self.docx.add_heading(text, min(level, 9))
         if kind:
             docx_parts.box(paragraph, kind)
+        if not box_title:
+            self.level = level
         return paragraph
 
     def runs(self, paragraph: Any, runs: Runs) -> None:
@@ -83,14 +86,13 @@ class Writer:
     def block(self, block: Block, kind: str = "", depth: int = 0) -> None:
         if isinstance(block, Heading):
             self.heading(block.text, block.level, kind)
-            self.level = block.level
         elif isinstance(block, Paragraph):
             self.para(block.runs, kind=kind)
         elif isinstance(block, ListBlock):
             self.list(block, kind, depth)
         elif isinstance(block, Callout):  # its title is a heading, found in the navigation pane
             self.heading(f"{block.label}: {block.title}" if block.title else block.label,
-                         self.level + 1, block.kind)
+                         self.level + 1, block.kind, box_title=True)
             self.blocks(block.blocks, block.kind, depth)
         elif isinstance(block, Table):
             self.table(block)
@@ -177,7 +179,6 @@ def build(doc: Document, when: dt.date) -> bytes:
         writer.text(notice, kind="urgent", bold=True)
     for part in doc.parts:
         writer.heading(part.heading, part.level)
-        writer.level = part.level
         writer.blocks(part.blocks)
     footer = word.sections[0].footer.paragraphs[0]
     footer.text = doc.footer

@@ -38,14 +38,13 @@ def apply(document: Any) -> None:
     for name, size in SIZES_PT.items():
         style = document.styles[name]
         font = style.font
-        font.name = FONT
         font.size = Pt(size)
         font.italic = False
         font.color.rgb = RGBColor(0, 0, 0)
         if name in HEADINGS:
             font.bold = True
         style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        _no_theme_font(style)
+        _house_font(style.element.get_or_add_rPr())
 
 
 def _defaults(document: Any) -> None:
@@ -55,14 +54,7 @@ def _defaults(document: Any) -> None:
 
     defaults = document.styles.element.find(qn("w:docDefaults"))
     r_pr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
-    fonts = r_pr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        r_pr.insert(0, fonts)
-    for attribute in list(fonts.attrib):
-        del fonts.attrib[attribute]
-    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(attribute), FONT)
+    _house_font(r_pr)
     for name in ("w:sz", "w:szCs"):
         size = r_pr.find(qn(name))
         if size is None:
@@ -71,13 +63,18 @@ def _defaults(document: Any) -> None:
         size.set(qn("w:val"), str(BODY_PT * 2))
 
 
-def _no_theme_font(style: Any) -> None:
-    """Drop the template's theme fonts (they win over the named font in Word)."""
+def _house_font(r_pr: Any) -> None:
+    """A run's fonts, in a style or the defaults: the house font for every script.
+
+    The template's theme fonts go: they win over a named font in Word.
+    """
+    from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    fonts = style.element.rPr.find(qn("w:rFonts")) if style.element.rPr is not None else None
+    fonts = r_pr.find(qn("w:rFonts"))
     if fonts is None:
-        return
-    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        fonts.attrib.pop(qn(attribute), None)
-    fonts.set(qn("w:cs"), FONT)
+        fonts = OxmlElement("w:rFonts")
+        r_pr.insert(0, fonts)
+    fonts.attrib.clear()
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), FONT)

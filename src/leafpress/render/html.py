@@ -62,16 +62,6 @@ def unbroken(value: str) -> str:
     return value.replace(" ", "\N{NO-BREAK SPACE}")
 
 
-def web_address(url: str) -> str:
-    """An address a reader types: it may break after a slash, never at a hyphen.
-
-    A word joiner after each hyphen and a zero-width space after each slash of the path:
-    both show nothing and text extraction drops them, as with kept_whole's "24-hour".
-    """
-    joined = url.replace("-", "-\N{WORD JOINER}")
-    return re.sub(r"(?<=[^/]/)(?=[^/])", "\N{ZERO WIDTH SPACE}", joined)
-
-
 def make_environment(templates_dir: Path) -> jinja2.Environment:
     """The Jinja2 environment: autoescape on, undefined names are errors."""
     environment = jinja2.Environment(
@@ -85,7 +75,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     environment.filters["css_string"] = css_string
     environment.filters["unbroken"] = unbroken
     environment.filters["kept_whole"] = markdown.kept_whole
-    environment.filters["web_address"] = web_address
+    environment.filters["web_address"] = markdown.web_address
     environment.filters["no_widow"] = markdown.no_widow
     return environment
 

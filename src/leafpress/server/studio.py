@@ -46,17 +46,21 @@ def in_studio_words(problems: list[Problem]) -> list[Problem]:
     """The same problems, with advice a nurse (or an API client) can follow.
 
     A request is checked as if it were a file in leaflets/; its problems are located in
-    "handout request" itself, not in a file path that does not exist.
+    "handout request" itself, not in a file path that does not exist. A problem that
+    names a field and no file (an unknown edition) is about the request too.
     """
     def reworded(hint: str) -> str:
         for cli, studio in STUDIO_WORDS.items():
             hint = hint.replace(cli, studio)
         return hint
 
-    def located(path: Path | None) -> Path | None:
-        return REQUEST_LABEL if path is not None and path.name == REQUEST_LABEL.name else path
+    def located(problem: Problem) -> Path | None:
+        path = problem.path
+        if path is None:
+            return REQUEST_LABEL if problem.field else None
+        return REQUEST_LABEL if path.name == REQUEST_LABEL.name else path
 
-    return [dataclasses.replace(problem, path=located(problem.path), hint=reworded(problem.hint))
+    return [dataclasses.replace(problem, path=located(problem), hint=reworded(problem.hint))
             for problem in problems]
 
 
@@ -186,9 +190,7 @@ class Studio:
     def _checked(self, request: HandoutRequest, leaflet_id: str | None = None
                  ) -> tuple[dict[str, Any], Selection]:
         with studio_words():
-            asked = self.project.choice_problems(request.edition, request.format)
-            choices = [dataclasses.replace(problem, path=REQUEST_LABEL)  # "handout request (…)"
-                       for problem in asked]
+            choices = self.project.choice_problems(request.edition, request.format)
             try:
                 mapping = self._mapping(request, leaflet_id)
                 selection = self._selection(mapping)
