@@ -96,10 +96,8 @@ def parse_request(data: Any) -> HandoutRequest:
             'Send {"sections": ["section-id", ...]}; see docs/studio.md.')], None)
     try:
         request = validate(HandoutRequest, document)
-    except InputError as error:
-        reported = {problem.field for problem in error.problems}
-        problems = [*error.problems, *(problem for problem in _text_problems(document, data)
-                                       if problem.field not in reported)]
+    except InputError as error:  # a text both too long and holding markup is told both
+        problems = [*error.problems, *_text_problems(document, data)]
         raise RequestProblems(problems, *_usable(data, problems)) from None
     problems = _text_problems(document, request.model_dump())
     if problems:
